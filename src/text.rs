@@ -1,0 +1,233 @@
+//! Plain text of the sanitised article, and the counts derived from it.
+
+use ego_tree::iter::Edge;
+use scraper::node::Node;
+use scraper::Html;
+
+/// Elements after which text starts a new paragraph.
+pub(crate) fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "li"
+            | "dt"
+            | "dd"
+            | "pre"
+            | "blockquote"
+            | "figure"
+            | "figcaption"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "caption"
+            | "hr"
+            | "address"
+            | "details"
+            | "summary"
+            | "math"
+    )
+}
+
+/// Elements whose items go on their own line without a blank line between them.
+fn is_line(name: &str) -> bool {
+    matches!(name, "li" | "tr" | "dt" | "dd")
+}
+
+/// Text with paragraphs separated by one blank line, `<br>` as a line break, `<pre>` verbatim
+/// and table cells separated by tabs.
+pub fn plain_text(fragment: &Html) -> String {
+    let mut out = String::new();
+    // Pending separator: 0 none, 1 space, 2 newline, 3 blank line.
+    let mut sep = 0u8;
+    let mut pre_depth = 0usize;
+    for edge in fragment.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    let name = el.name();
+                    if name == "br" {
+                        sep = sep.max(2);
+                    } else if name == "pre" {
+                        pre_depth += 1;
+                        sep = 3;
+                    } else if name == "td" || name == "th" {
+                        if node.prev_sibling().is_some() {
+                            if !out.is_empty() && sep < 2 {
+                                out.push('\t');
+                            }
+                            sep = 0;
+                        }
+                    } else if name == "img" && sep == 0 {
+                        sep = 1;
+                    } else if is_line(name) {
+                        sep = sep.max(2);
+                    } else if is_block(name) {
+                        sep = 3;
+                    }
+                }
+                Node::Text(t) => {
+                    if pre_depth > 0 {
+                        if t.is_empty() {
+                            continue;
+                        }
+                        flush(&mut out, sep);
+                        sep = 0;
+                        out.push_str(t);
+                        continue;
+                    }
+                    let mut words = t.split_whitespace().peekable();
+                    if words.peek().is_none() {
+                        if !t.is_empty() && sep == 0 && !out.is_empty() {
+                            sep = 1;
+                        }
+                        continue;
+                    }
+                    if t.starts_with(char::is_whitespace) && sep == 0 {
+                        sep = 1;
+                    }
+                    flush(&mut out, sep);
+                    let mut first = true;
+                    for w in words {
+                        if !first {
+                            out.push(' ');
+                        }
+                        out.push_str(w);
+                        first = false;
+                    }
+                    sep = if t.ends_with(char::is_whitespace) { 1 } else { 0 };
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(el) = node.value() {
+                    let name = el.name();
+                    if name == "pre" {
+                        pre_depth = pre_depth.saturating_sub(1);
+                        sep = 3;
+                    } else if is_line(name) {
+                        sep = sep.max(2);
+                    } else if is_block(name) {
+                        sep = 3;
+                    }
+                }
+            }
+        }
+    }
+    out.trim_end().to_string()
+}
+
+fn flush(out: &mut String, sep: u8) {
+    if out.is_empty() {
+        return;
+    }
+    match sep {
+        1 => {
+            if !out.ends_with([' ', '\n', '\t']) {
+                out.push(' ')
+            }
+        }
+        2 => {
+            trim_trailing_spaces(out);
+            out.push('\n')
+        }
+        3 => {
+            trim_trailing_spaces(out);
+            while !out.ends_with("\n\n") {
+                out.push('\n');
+            }
+        }
+        _ => {}
+    }
+}
+
+fn trim_trailing_spaces(out: &mut String) {
+    while out.ends_with(' ') || out.ends_with('\t') {
+        out.pop();
+    }
+}
+
+/// Is this character written without spaces between words (Chinese, Japanese, Korean)?
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF   // Hiragana, Katakana
+        | 0x3400..=0x4DBF // CJK Extension A
+        | 0x4E00..=0x9FFF // CJK Unified Ideographs
+        | 0xAC00..=0xD7AF // Hangul syllables
+        | 0xF900..=0xFAFF // CJK Compatibility Ideographs
+        | 0x20000..=0x2FFFF)
+}
+
+/// Words, counting each CJK character as one word (they carry roughly a word's meaning and are
+/// read at a per-character rate).
+pub fn word_count(text: &str) -> usize {
+    let (words, cjk) = count_words_and_cjk(text);
+    words + cjk
+}
+
+fn count_words_and_cjk(text: &str) -> (usize, usize) {
+    let mut words = 0;
+    let mut cjk = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_cjk(c) {
+            cjk += 1;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                words += 1;
+                in_word = true;
+            }
+        } else if c.is_whitespace() {
+            in_word = false;
+        }
+    }
+    (words, cjk)
+}
+
+/// Minutes to read at 230 words a minute, or 500 characters a minute for CJK text; at least 1
+/// for any non-empty text.
+pub fn reading_minutes(text: &str) -> u32 {
+    let (words, cjk) = count_words_and_cjk(text);
+    if words + cjk == 0 {
+        return 0;
+    }
+    let minutes = words as f64 / 230.0 + cjk as f64 / 500.0;
+    (minutes.round() as u32).max(1)
+}
+
+/// A summary from the first substantial paragraph, cut at a word boundary near 300 characters.
+pub fn first_paragraph_excerpt(text: &str) -> Option<String> {
+    let para = text
+        .split("\n\n")
+        .map(str::trim)
+        .find(|p| p.chars().count() >= 60)
+        .or_else(|| text.split("\n\n").map(str::trim).find(|p| !p.is_empty()))?;
+    let para = crate::dom::collapse_ws(para);
+    if para.chars().count() <= 300 {
+        return Some(para);
+    }
+    let mut cut: String = para.chars().take(300).collect();
+    if let Some(i) = cut.rfind(' ') {
+        cut.truncate(i);
+    }
+    cut.push('…');
+    Some(cut)
+}
