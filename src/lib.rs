@@ -17,6 +17,7 @@ pub mod error;
 pub mod markdown;
 pub mod metadata;
 pub mod options;
+mod parse;
 pub mod sanitize;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
@@ -48,7 +49,7 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
         Some(u) => Some(Url::parse(u).map_err(|_| Error::BadUrl(u.to_string()))?),
     };
 
-    let doc = Html::parse_document(html);
+    let doc = parse::parse_document(html);
     let nodes = doc.tree.nodes().count();
     if nodes > options.max_nodes {
         return Err(Error::TooManyNodes {

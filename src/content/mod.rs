@@ -36,19 +36,24 @@ pub struct Found {
 /// Text length below which a pass is considered to have missed the article.
 const ENOUGH_TEXT: u32 = 500;
 
-const PASSES: [Flags; 4] = [
+const PASSES: [Flags; 5] = [
     Flags::ALL,
     Flags {
         strip_unlikely: false,
-        weight_classes: true,
-        clean_conditionally: true,
+        ..Flags::ALL
     },
     Flags {
+        strip_hidden: false,
+        ..Flags::ALL
+    },
+    Flags {
+        strip_hidden: false,
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: true,
     },
     Flags {
+        strip_hidden: false,
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: false,
@@ -106,7 +111,7 @@ fn run_pass(
     let stats = stats::gather(d.tree.root());
     let cands = score::find_candidates(d, &stats, flags);
     let body = body_id(d);
-    let top = score::refine_top(d, &cands).or(body);
+    let top = score::refine_top(d, &cands, &stats).or(body);
     let Some(top) = top else {
         return (String::new(), 0);
     };
@@ -117,6 +122,7 @@ fn run_pass(
         w.write(d, *r);
     }
     let html = w.finish();
+    eprintln!("DEBUG pass {:?} top {:?} roots {} html {}", flags, d.tree.get(top).and_then(|n| n.value().as_element().map(|e| format!("{} {:?}", e.name(), e.attr("class")))), roots.len(), html.len());
     let text_len: u32 = roots
         .iter()
         .filter_map(|r| d.tree.get(*r))

@@ -13,6 +13,10 @@ use super::patterns::{class_id, is_certain_clutter, is_unlikely, UNLIKELY_ROLES}
 /// How aggressive a pass is; later passes relax these when the first finds too little.
 #[derive(Debug, Clone, Copy)]
 pub struct Flags {
+    /// Drop what the page's own markup hides (`hidden`, `display:none`, `aria-hidden`). The
+    /// browser's computed marks are always honoured; the page's own may hide content that its
+    /// scripts reveal (streamed server rendering), so a fallback pass keeps them.
+    pub strip_hidden: bool,
     pub strip_unlikely: bool,
     pub weight_classes: bool,
     pub clean_conditionally: bool,
@@ -20,6 +24,7 @@ pub struct Flags {
 
 impl Flags {
     pub const ALL: Flags = Flags {
+        strip_hidden: true,
         strip_unlikely: true,
         weight_classes: true,
         clean_conditionally: true,
@@ -79,9 +84,12 @@ fn is_mathish(cid: &str) -> bool {
 
 /// Hidden by the page's own markup or by the browser's computed style (the extension marks
 /// such elements with `hidden_attr` before it hands the page over).
-fn is_hidden(el: &Element, hidden_attr: Option<&str>) -> bool {
+fn is_hidden(el: &Element, hidden_attr: Option<&str>, flags: Flags) -> bool {
     if hidden_attr.is_some_and(|a| el.attr(a).is_some()) {
         return true;
+    }
+    if !flags.strip_hidden {
+        return false;
     }
     if el.attr("hidden").is_some() && el.name() != "details" {
         return true;
@@ -138,6 +146,7 @@ pub type LazyFallbacks = HashMap<NodeId, String>;
 
 /// Remove hidden elements, page chrome and clutter from the whole document.
 pub fn prune(doc: &mut Html, hidden_attr: Option<&str>, flags: Flags) -> LazyFallbacks {
+    let keep_noscript = noscript_holds_the_page(doc);
     let mut doomed: Vec<NodeId> = Vec::new();
     let mut lazy = LazyFallbacks::new();
     let mut skip: Option<NodeId> = None;
@@ -159,8 +168,10 @@ pub fn prune(doc: &mut Html, hidden_attr: Option<&str>, flags: Flags) -> LazyFal
             Node::Element(el) => {
                 if el.name() == "noscript" {
                     noscript_fallback(node, &mut lazy);
+                    !keep_noscript
+                } else {
+                    decide(node, el, hidden_attr, flags)
                 }
-                decide(node, el, hidden_attr, flags)
             }
             _ => false,
         };
@@ -188,7 +199,7 @@ fn decide(node: NodeRef<'_, Node>, el: &Element, hidden_attr: Option<&str>, flag
         // MathJax 2 keeps TeX in `<script type="math/tex">`: that is content.
         return !el.attr("type").is_some_and(|t| t.starts_with("math/tex"));
     }
-    if name == "noscript" || always_dropped(name) {
+    if always_dropped(name) {
         return true;
     }
     if name == "svg" {
@@ -197,7 +208,7 @@ fn decide(node: NodeRef<'_, Node>, el: &Element, hidden_attr: Option<&str>, flag
     if name == "iframe" {
         return super::serialize::video_link(el.attr("src").unwrap_or("")).is_none();
     }
-    if is_hidden(el, hidden_attr) {
+    if is_hidden(el, hidden_attr, flags) {
         return true;
     }
     if name == "img" && is_tracking_pixel(el) {
@@ -260,17 +271,44 @@ fn is_tracking_pixel(el: &Element) -> bool {
     tiny("width") && tiny("height")
 }
 
+/// Script-driven pages that render nothing without scripts put their whole content in
+/// `<noscript>` for crawlers; everywhere else `<noscript>` holds only fallbacks and notices.
+fn noscript_holds_the_page(doc: &Html) -> bool {
+    let mut inside = 0usize;
+    let mut outside = 0usize;
+    let mut depth = 0usize;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(n) => match n.value() {
+                Node::Element(e) if e.name() == "noscript" => depth += 1,
+                Node::Element(e) if matches!(e.name(), "script" | "style" | "template") => depth += 1000,
+                Node::Text(t) => {
+                    let len = t.trim().len();
+                    match depth {
+                        0 => outside += len,
+                        d if d < 1000 => inside += len,
+                        _ => {}
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(n) => match n.value() {
+                Node::Element(e) if e.name() == "noscript" => depth = depth.saturating_sub(1),
+                Node::Element(e) if matches!(e.name(), "script" | "style" | "template") => {
+                    depth = depth.saturating_sub(1000)
+                }
+                _ => {}
+            },
+        }
+    }
+    inside > 1000 && inside > outside * 2
+}
+
 /// A `<noscript><img src=…></noscript>` right after a placeholder image carries the real source.
 fn noscript_fallback(node: NodeRef<'_, Node>, lazy: &mut LazyFallbacks) {
-    let raw = crate::dom::raw_text(node);
-    if !raw.contains("<img") {
-        return;
-    }
-    let frag = Html::parse_fragment(&raw);
-    let Some(src) = frag
-        .tree
-        .root()
+    let Some(src) = node
         .descendants()
+        .take(50)
         .filter_map(|n| n.value().as_element())
         .find(|e| e.name() == "img")
         .and_then(|e| e.attr("src"))

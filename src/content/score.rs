@@ -110,7 +110,7 @@ pub fn find_candidates(doc: &Html, stats: &HashMap<NodeId, Stats>, flags: Flags)
 /// Readability's refinements of the top candidate: climb to a common ancestor when several
 /// strong candidates share it, climb while the parent scores nearly as well, and skip
 /// single-child wrappers.
-pub fn refine_top(doc: &Html, c: &Candidates) -> Option<NodeId> {
+pub fn refine_top(doc: &Html, c: &Candidates, stats: &HashMap<NodeId, Stats>) -> Option<NodeId> {
     let top_id = c.top?;
     let top = doc.tree.get(top_id)?;
     let top_score = *c.scores.get(&top_id)?;
@@ -170,6 +170,22 @@ pub fn refine_top(doc: &Html, c: &Candidates) -> Option<NodeId> {
         last = ps;
         parent = p.parent();
     }
+
+    // The article is often split over sibling containers (one per section, one per layout
+    // row) that each score modestly: climb to the ancestor holding the most prose net of
+    // chrome, so no section is left behind and no sidebar is taken in.
+    let objective = |id: NodeId| stats.get(&id).map_or(f32::MIN, Stats::objective);
+    let mut best = (objective(chosen.id()), chosen);
+    for anc in chosen.ancestors().take(30) {
+        if anc.value().as_element().is_none_or(|e| e.name() == "html") {
+            break;
+        }
+        let o = objective(anc.id());
+        if o > best.0 {
+            best = (o, anc);
+        }
+    }
+    chosen = best.1;
 
     // A wrapper whose only element child is the candidate adds nothing but may hold siblings.
     while let Some(p) = chosen.parent() {

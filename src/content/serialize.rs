@@ -72,7 +72,7 @@ fn map_tag(name: &str) -> Out {
         | "center" | "hgroup" | "nav" => "div",
         "img" => "img",
         "math" => "math",
-        "col" | "colgroup" | "source" | "track" | "head" | "script" | "style" | "noscript"
+        "col" | "colgroup" | "source" | "track" | "head" | "script" | "style"
         | "template" => return Out::Drop,
         _ => return Out::Unwrap,
     })

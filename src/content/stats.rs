@@ -23,6 +23,13 @@ pub struct Stats {
     pub links: u32,
     /// Has a child element that is itself a block (so this is a container, not a paragraph).
     pub has_block_child: bool,
+    /// Characters of prose: non-link text of text blocks that read like sentences or headings.
+    pub good: u32,
+    /// Characters of chrome: link text, and short blocks (labels, buttons, counters).
+    pub bad: u32,
+    /// Inline text not yet judged; it is judged as one chunk by the nearest enclosing block.
+    loose_text: u32,
+    loose_link: u32,
 }
 
 impl Stats {
@@ -45,6 +52,28 @@ impl Stats {
         self.embeds += o.embeds;
         self.headings += o.headings;
         self.links += o.links;
+        self.good += o.good;
+        self.bad += o.bad;
+    }
+
+    /// Judge this block's loose inline text: prose is good, short or link text is bad.
+    fn settle(&mut self, heading: bool) {
+        let (t, l) = (self.loose_text, self.loose_link);
+        if t > 0 {
+            if heading || t - l.min(t) >= 20 {
+                self.good += t - l.min(t);
+                self.bad += l;
+            } else {
+                self.bad += t;
+            }
+        }
+        self.loose_text = 0;
+        self.loose_link = 0;
+    }
+
+    /// Prose minus chrome: the container that maximises this holds the article and little else.
+    pub fn objective(&self) -> f32 {
+        self.good as f32 - 1.5 * self.bad as f32
     }
 }
 
@@ -143,8 +172,10 @@ pub fn gather(root: NodeRef<'_, Node>) -> HashMap<NodeId, Stats> {
                     if let Some(top) = stack.last_mut() {
                         top.text += len;
                         top.commas += commas;
+                        top.loose_text += len;
                         if link_depth > 0 {
                             top.link_text += len;
+                            top.loose_link += len;
                         }
                     }
                 }
@@ -158,9 +189,17 @@ pub fn gather(root: NodeRef<'_, Node>) -> HashMap<NodeId, Stats> {
                     }
                     let mut s = stack.pop().unwrap_or_default();
                     own_counts(name, &mut s);
+                    let block = is_block_tag(name) || s.has_block_child || matches!(name, "td" | "th" | "body");
+                    if block {
+                        s.settle(matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+                    }
                     out.insert(n.id(), s);
                     if let Some(parent) = stack.last_mut() {
                         parent.add(&s);
+                        if !block {
+                            parent.loose_text += s.loose_text;
+                            parent.loose_link += s.loose_link;
+                        }
                         if is_block_tag(name) {
                             parent.has_block_child = true;
                         }
