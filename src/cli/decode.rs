@@ -14,6 +14,11 @@ pub fn decode_html(bytes: &[u8]) -> Result<String, String> {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return Ok(text.into_owned());
     }
+    // Valid UTF-8 with non-ASCII bytes is practically never a legacy encoding, while pages
+    // that re-encode to UTF-8 but keep an old `<meta charset>` are common.
+    if !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
+        return Ok(String::from_utf8_lossy(bytes).into_owned());
+    }
     let declared = sniff_meta_charset(bytes);
     let enc = match declared {
         // A page that says UTF-16 in ASCII-compatible bytes is lying; browsers use UTF-8.

@@ -122,7 +122,6 @@ fn run_pass(
         w.write(d, *r);
     }
     let html = w.finish();
-    eprintln!("DEBUG pass {:?} top {:?} roots {} html {}", flags, d.tree.get(top).and_then(|n| n.value().as_element().map(|e| format!("{} {:?}", e.name(), e.attr("class")))), roots.len(), html.len());
     let text_len: u32 = roots
         .iter()
         .filter_map(|r| d.tree.get(*r))

@@ -222,7 +222,9 @@ pub fn class_id(el: &scraper::node::Element) -> String {
             s.push_str(part);
         }
     }
-    if let Some(i) = el.attr("id") {
+    // Long ids are slugs of headings ("sharing-with-a-single-developer"), not names of
+    // widgets; reading them as names would throw away whole sections.
+    if let Some(i) = el.attr("id").filter(|i| i.split(['-', '_']).count() <= 3) {
         s.push(' ');
         s.push_str(i);
     }

@@ -281,7 +281,9 @@ fn noscript_holds_the_page(doc: &Html) -> bool {
         match edge {
             Edge::Open(n) => match n.value() {
                 Node::Element(e) if e.name() == "noscript" => depth += 1,
-                Node::Element(e) if matches!(e.name(), "script" | "style" | "template") => depth += 1000,
+                Node::Element(e) if matches!(e.name(), "script" | "style" | "template") => {
+                    depth += 1000
+                }
                 Node::Text(t) => {
                     let len = t.trim().len();
                     match depth {

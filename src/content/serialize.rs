@@ -72,8 +72,9 @@ fn map_tag(name: &str) -> Out {
         | "center" | "hgroup" | "nav" => "div",
         "img" => "img",
         "math" => "math",
-        "col" | "colgroup" | "source" | "track" | "head" | "script" | "style"
-        | "template" => return Out::Drop,
+        "col" | "colgroup" | "source" | "track" | "head" | "script" | "style" | "template" => {
+            return Out::Drop
+        }
         _ => return Out::Unwrap,
     })
 }

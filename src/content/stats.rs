@@ -189,7 +189,9 @@ pub fn gather(root: NodeRef<'_, Node>) -> HashMap<NodeId, Stats> {
                     }
                     let mut s = stack.pop().unwrap_or_default();
                     own_counts(name, &mut s);
-                    let block = is_block_tag(name) || s.has_block_child || matches!(name, "td" | "th" | "body");
+                    let block = is_block_tag(name)
+                        || s.has_block_child
+                        || matches!(name, "td" | "th" | "body");
                     if block {
                         s.settle(matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
                     }
