@@ -65,7 +65,10 @@ pub fn extract_content(doc: Html, options: &Options, meta: &Meta, base: Option<&
         .hidden_attribute
         .as_deref()
         .filter(|a| !a.is_empty());
+    // Best short results of passes that honour the page's hidden markup, and of those that
+    // do not: the latter only win when the former found next to nothing.
     let mut best: Option<(u32, String)> = None;
+    let mut best_loose: Option<(u32, String)> = None;
     let mut original = Some(doc);
     for (i, flags) in PASSES.iter().enumerate() {
         let Some(orig) = original.as_ref() else { break };
@@ -81,9 +84,14 @@ pub fn extract_content(doc: Html, options: &Options, meta: &Meta, base: Option<&
         if text_len >= ENOUGH_TEXT {
             return finish(html, text_len, meta);
         }
-        if best.as_ref().is_none_or(|(l, _)| text_len > *l) {
-            best = Some((text_len, html));
+        let slot = if flags.strip_hidden { &mut best } else { &mut best_loose };
+        if slot.as_ref().is_none_or(|(l, _)| text_len > *l) {
+            *slot = Some((text_len, html));
         }
+    }
+    let strict_len = best.as_ref().map_or(0, |b| b.0);
+    if strict_len < 200 && best_loose.as_ref().is_some_and(|(l, _)| *l > strict_len * 2) {
+        best = best_loose;
     }
     let (len, html) = best.unwrap_or_default();
     finish(html, len, meta)
