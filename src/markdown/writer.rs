@@ -180,6 +180,13 @@ impl<'a> Walker<'a> {
                 return Act::None;
             }
             "code" | "kbd" | "samp" | "tt" => {
+                if node
+                    .descendants()
+                    .any(|d| d.value().as_element().is_some_and(|e| e.name() == "pre"))
+                {
+                    // `<code><pre>…</pre></code>`: the block inside is the code.
+                    return Act::None;
+                }
                 self.skip = Some(node.id());
                 self.code_span(node);
                 return Act::None;
@@ -437,6 +444,8 @@ impl<'a> Walker<'a> {
 
     fn image(&mut self, el: &Element) {
         let Some(src) = attr(el, "src").map(str::trim).filter(|s| !s.is_empty()) else {
+            // Nothing to show, but it still parts the words around it.
+            self.inline.space();
             return;
         };
         let mut s = String::from("![");
@@ -453,11 +462,23 @@ impl<'a> Walker<'a> {
 
     fn code_span(&mut self, node: NodeRef<'a, Node>) {
         let mut raw = String::new();
-        for n in node.descendants() {
-            match n.value() {
-                Node::Text(t) => raw.push_str(t),
-                Node::Element(e) if e.name() == "br" => raw.push(' '),
-                _ => {}
+        for edge in node.traverse() {
+            match edge {
+                Edge::Open(n) => match n.value() {
+                    Node::Text(t) => raw.push_str(t),
+                    Node::Element(e) if e.name() == "br" || crate::text::is_block(e.name()) => {
+                        raw.push(' ')
+                    }
+                    _ => {}
+                },
+                Edge::Close(n) => {
+                    if n.value()
+                        .as_element()
+                        .is_some_and(|e| crate::text::is_block(e.name()))
+                    {
+                        raw.push(' ');
+                    }
+                }
             }
         }
         let code: String = raw
@@ -477,7 +498,11 @@ impl<'a> Walker<'a> {
     }
 
     fn code_block(&mut self, node: NodeRef<'a, Node>, el: &Element) {
-        let mut lang = language(el);
+        let mut lang = language(el).or_else(|| {
+            node.parent()
+                .and_then(|p| p.value().as_element().filter(|e| e.name() == "code"))
+                .and_then(language)
+        });
         let mut code = String::new();
         for edge in node.traverse() {
             match edge {
@@ -489,6 +514,9 @@ impl<'a> Walker<'a> {
                         } else if lang.is_none() && e.name() == "code" {
                             lang = language(e);
                         }
+                        if line_block(e.name()) && !code.is_empty() && !code.ends_with('\n') {
+                            code.push('\n');
+                        }
                     }
                     _ => {}
                 },
@@ -496,7 +524,7 @@ impl<'a> Walker<'a> {
                     // Highlighters that put each line in its own block element.
                     if let Node::Element(e) = n.value() {
                         if n.id() != node.id()
-                            && matches!(e.name(), "div" | "p" | "li" | "tr")
+                            && line_block(e.name())
                             && !code.is_empty()
                             && !code.ends_with('\n')
                         {
@@ -566,6 +594,11 @@ impl<'a> Walker<'a> {
             self.inline.space();
         }
     }
+}
+
+/// Elements that highlighters use for one line of code each.
+fn line_block(name: &str) -> bool {
+    matches!(name, "div" | "p" | "li" | "tr")
 }
 
 /// The code's language from `class="language-xxx"` (or `lang-xxx`).
