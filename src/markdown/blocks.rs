@@ -82,7 +82,8 @@ impl Out {
     /// Write one block (its lines separated by `\n`) at the current position.
     pub(crate) fn block(&mut self, text: &str) {
         if let Some(sep) = self.sep.take() {
-            if !self.s.is_empty() && !(sep.tight_ok && self.marker_pending()) {
+            let newline_enough = sep.tight_ok && self.marker_pending();
+            if !self.s.is_empty() && !newline_enough {
                 let mut prefix = String::new();
                 for c in &self.containers[..sep.depth.min(self.containers.len())] {
                     push_prefix(c, &mut prefix, false);

@@ -40,9 +40,9 @@ pub(crate) fn escape_word(
     in_brackets: bool,
     out: &mut String,
 ) {
-    let mut it = word.chars().peekable();
-    while let Some(c) = it.next() {
-        let next = it.peek().copied().or(after);
+    let mut it = word.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n).or(after);
         let esc = match c {
             '\\' | '`' => true,
             '*' | '~' => could_flank(prev, next),
@@ -53,7 +53,7 @@ pub(crate) fn escape_word(
             '[' => in_brackets,
             ']' => in_brackets || matches!(next, None | Some('(' | '[' | ':')),
             '<' => next.is_none_or(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
-            '&' => next.is_none_or(|n| n.is_ascii_alphanumeric() || n == '#'),
+            '&' => entity_ahead(&word[i + 1..], after.is_none()),
             '$' => {
                 prev.is_some_and(|p| !p.is_whitespace())
                     || next.is_none_or(|n| !n.is_whitespace() && !n.is_ascii_digit())
@@ -65,6 +65,32 @@ pub(crate) fn escape_word(
         }
         out.push(c);
         prev = Some(c);
+    }
+}
+
+/// Would `&` followed by `rest` be read as a character reference (`&amp;`, `&#38;`)? When the
+/// text node ends before a `;` could come, assume it might.
+fn entity_ahead(rest: &str, open_end: bool) -> bool {
+    let (digits, body) = match rest.strip_prefix('#') {
+        Some(r) => match r.strip_prefix(['x', 'X']) {
+            Some(h) => (16, h),
+            None => (10, r),
+        },
+        None => (0, rest),
+    };
+    let ok = |c: char| match digits {
+        16 => c.is_ascii_hexdigit(),
+        10 => c.is_ascii_digit(),
+        _ => c.is_ascii_alphanumeric(),
+    };
+    let len = body.chars().take_while(|&c| ok(c)).count();
+    if len == 0 || (digits == 0 && !body.starts_with(|c: char| c.is_ascii_alphabetic())) {
+        return false;
+    }
+    match body[len..].chars().next() {
+        Some(';') => true,
+        None => open_end,
+        _ => false,
     }
 }
 

@@ -323,7 +323,7 @@ impl Inline {
         let Some(d) = span.delim() else { return };
         if prev.is_none_or(char::is_whitespace) {
             // Content ends in NBSP or similar: only tags can close here.
-            self.to_html(span, open_pos, close_pos, 0);
+            self.rewrite_as_tags(span, open_pos, close_pos, 0);
             self.push_tag(span, true);
             return;
         }
@@ -354,7 +354,7 @@ impl Inline {
 
     /// Rewrite a delimiter pair (opener at `open_pos`, closer of `close_len` at `close_pos`) as
     /// tags. Only ever called for spans whose later content was not rewritten since.
-    fn to_html(&mut self, span: Span, open_pos: usize, close_pos: usize, close_len: usize) {
+    fn rewrite_as_tags(&mut self, span: Span, open_pos: usize, close_pos: usize, close_len: usize) {
         let d = span.delim().map_or(0, str::len);
         let tag = span.tag();
         if close_len > 0 && close_pos + close_len <= self.buf.len() {
@@ -379,7 +379,7 @@ impl Inline {
                 edits.push((c.close_pos, true, c.span));
                 edits.push((c.open_pos, false, c.span));
             }
-            edits.sort_by(|a, b| b.0.cmp(&a.0));
+            edits.sort_by_key(|e| std::cmp::Reverse(e.0));
             for (pos, close, span) in edits {
                 let d = span.delim().map_or(0, str::len);
                 let tag = span.tag();
