@@ -2,8 +2,8 @@
 // show what the page is. Every page-derived value is set with textContent or as an image URL
 // checked to be http(s); nothing from the page becomes HTML here.
 //
-// `?tab=<id>` targets a given tab instead of the active one (used when the popup is opened as
-// a tab, as the e2e tests do); the page then stays open after "Clean view".
+// `?tab=<id>` (or `?url=<address>`) targets a given tab instead of the active one, for when the
+// popup is opened as a tab, as the e2e tests do; it then stays open after "Clean view".
 
 import { describeArticle } from "./lib/article-view.js";
 import { fileNameFor } from "./lib/filename.js";
@@ -12,7 +12,7 @@ import { loadSettings } from "./lib/settings.js";
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
-const asTab = params.has("tab");
+const asTab = params.has("tab") || params.has("url");
 
 let tabId = null;
 let article = null;
@@ -127,10 +127,18 @@ function explain(e) {
 }
 
 async function targetTab() {
-  if (asTab) {
+  if (params.has("tab")) {
     const id = Number(params.get("tab"));
     if (!Number.isInteger(id)) throw new Error("Invalid tab id.");
     return api.tabs.get(id);
+  }
+  if (params.has("url")) {
+    // Only tabs the extension may read report their URL: in practice the e2e test build,
+    // which has a host permission for its local server.
+    const want = params.get("url");
+    const tab = (await api.tabs.query({})).find((t) => t.url === want);
+    if (!tab) throw new Error("No tab shows that page.");
+    return tab;
   }
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
   if (!tab) throw new Error("No active tab.");
@@ -155,7 +163,9 @@ async function start() {
     const reply = await ask({ cv: "extract" });
     article = reply.article;
     render(article);
+    // What the extraction cost (pre-pass, serialisation, WASM) and where the WASM ran.
     $("app").dataset.via = reply.stats?.via ?? "";
+    $("app").dataset.stats = JSON.stringify(reply.stats ?? {});
     if (reply.open) $("btn-clean").textContent = "Close clean view";
   } catch (e) {
     showError(explain(e));
