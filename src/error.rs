@@ -18,10 +18,16 @@ impl fmt::Display for Error {
         match self {
             Error::Empty => write!(f, "the input is empty"),
             Error::TooLarge { bytes, limit } => {
-                write!(f, "the page is {bytes} bytes, over the limit of {limit} bytes")
+                write!(
+                    f,
+                    "the page is {bytes} bytes, over the limit of {limit} bytes"
+                )
             }
             Error::TooManyNodes { nodes, limit } => {
-                write!(f, "the page has over {nodes} nodes, more than the limit of {limit}")
+                write!(
+                    f,
+                    "the page has over {nodes} nodes, more than the limit of {limit}"
+                )
             }
             Error::BadUrl(u) => write!(f, "not a valid absolute URL: {u}"),
         }

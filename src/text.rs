@@ -112,7 +112,11 @@ pub fn plain_text(fragment: &Html) -> String {
                         out.push_str(w);
                         first = false;
                     }
-                    sep = if t.ends_with(char::is_whitespace) { 1 } else { 0 };
+                    sep = if t.ends_with(char::is_whitespace) {
+                        1
+                    } else {
+                        0
+                    };
                 }
                 _ => {}
             },
@@ -139,11 +143,7 @@ fn flush(out: &mut String, sep: u8) {
         return;
     }
     match sep {
-        1 => {
-            if !out.ends_with([' ', '\n', '\t']) {
-                out.push(' ')
-            }
-        }
+        1 if !out.ends_with([' ', '\n', '\t']) => out.push(' '),
         2 => {
             trim_trailing_spaces(out);
             out.push('\n')

@@ -58,7 +58,9 @@ fn sniff_meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             let rest = skip(rest, |b| b == b'"' || b == b'\'');
             let label_end = rest
                 .iter()
-                .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'/' | b'>') || b.is_ascii_whitespace())
+                .position(|&b| {
+                    matches!(b, b'"' | b'\'' | b';' | b'/' | b'>') || b.is_ascii_whitespace()
+                })
                 .unwrap_or(rest.len());
             if let Some(enc) = Encoding::for_label(&rest[..label_end]) {
                 return Some(enc);

@@ -10,7 +10,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use cleanview::{extract, Options};
 
 #[derive(Parser)]
-#[command(name = "cleanview", version, about = "Clean article text, metadata and exact publication times from web pages")]
+#[command(
+    name = "cleanview",
+    version,
+    about = "Clean article text, metadata and exact publication times from web pages"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -82,7 +86,8 @@ fn parse_now(now: Option<&str>) -> Result<DateTime<Utc>, String> {
                 .duration_since(std::time::UNIX_EPOCH)
                 .map(|d| d.as_secs() as i64)
                 .unwrap_or(0);
-            DateTime::from_timestamp(secs, 0).ok_or_else(|| "the system clock is out of range".into())
+            DateTime::from_timestamp(secs, 0)
+                .ok_or_else(|| "the system clock is out of range".into())
         }
     }
 }
@@ -119,7 +124,8 @@ fn extract_one(
     let now = parse_now(now)?;
     let bytes = read_input(file)?;
     let html = decode::decode_html(&bytes)?;
-    let article = extract(&html, &options_for(url, now, front_matter)).map_err(|e| e.to_string())?;
+    let article =
+        extract(&html, &options_for(url, now, front_matter)).map_err(|e| e.to_string())?;
     Ok(match format {
         Format::Json => {
             let mut s = serde_json::to_string_pretty(&article).map_err(|e| e.to_string())?;

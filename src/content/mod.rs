@@ -1,10 +1,30 @@
 //! Finding the article in the page and pruning what is not part of it.
+//!
+//! Phases, each its own module: [`prune`] drops hidden elements and page chrome from the whole
+//! page; [`stats`] measures every element bottom-up; [`score`] lets paragraphs vote for the
+//! container that holds them; siblings that continue the article are gathered here; [`clean`]
+//! removes clutter inside the article; [`serialize`] writes simple, absolute-URL HTML.
+//! When a pass finds too little (aggressive pruning can hit a badly named container), the next
+//! pass relaxes its flags, as Readability does.
 
-use scraper::Html;
+mod clean;
+pub mod patterns;
+mod prune;
+mod score;
+pub mod serialize;
+mod stats;
+
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
+use scraper::node::Node;
+use scraper::{Html, Selector};
 use url::Url;
 
 use crate::metadata::Meta;
 use crate::options::Options;
+use prune::Flags;
+use stats::Stats;
 
 /// The article as (unsanitised but pruned) HTML.
 #[derive(Debug, Clone, Default)]
@@ -13,14 +33,176 @@ pub struct Found {
     pub readerable: bool,
 }
 
-pub fn extract_content(doc: Html, _options: &Options, _meta: &Meta, _base: Option<&Url>) -> Found {
-    let html = doc
-        .select(&scraper::Selector::parse("body").expect("static selector"))
-        .next()
-        .map(|b| b.inner_html())
-        .unwrap_or_default();
-    Found {
-        html,
-        readerable: true,
+/// Text length below which a pass is considered to have missed the article.
+const ENOUGH_TEXT: u32 = 500;
+
+const PASSES: [Flags; 4] = [
+    Flags::ALL,
+    Flags {
+        strip_unlikely: false,
+        weight_classes: true,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: true,
+    },
+    Flags {
+        strip_unlikely: false,
+        weight_classes: false,
+        clean_conditionally: false,
+    },
+];
+
+pub fn extract_content(doc: Html, options: &Options, meta: &Meta, base: Option<&Url>) -> Found {
+    let hidden = options
+        .hidden_attribute
+        .as_deref()
+        .filter(|a| !a.is_empty());
+    let mut best: Option<(u32, String)> = None;
+    let mut original = Some(doc);
+    for (i, flags) in PASSES.iter().enumerate() {
+        let Some(orig) = original.as_ref() else { break };
+        let mut d = if i + 1 == PASSES.len() {
+            match original.take() {
+                Some(d) => d,
+                None => break,
+            }
+        } else {
+            orig.clone()
+        };
+        let (html, text_len) = run_pass(&mut d, *flags, hidden, meta, base);
+        if text_len >= ENOUGH_TEXT {
+            return finish(html, text_len, meta);
+        }
+        if best.as_ref().is_none_or(|(l, _)| text_len > *l) {
+            best = Some((text_len, html));
+        }
     }
+    let (len, html) = best.unwrap_or_default();
+    finish(html, len, meta)
+}
+
+fn finish(html: String, text_len: u32, meta: &Meta) -> Found {
+    let article_type = meta
+        .page_type
+        .as_deref()
+        .is_some_and(|t| t.contains("article") || t.contains("posting") || t == "report");
+    Found {
+        readerable: text_len >= 1400 || (article_type && text_len >= 500),
+        html,
+    }
+}
+
+fn run_pass(
+    d: &mut Html,
+    flags: Flags,
+    hidden: Option<&str>,
+    meta: &Meta,
+    base: Option<&Url>,
+) -> (String, u32) {
+    let lazy = prune::prune(d, hidden, flags);
+    let stats = stats::gather(d.tree.root());
+    let cands = score::find_candidates(d, &stats, flags);
+    let body = body_id(d);
+    let top = score::refine_top(d, &cands).or(body);
+    let Some(top) = top else {
+        return (String::new(), 0);
+    };
+    let roots = gather_siblings(d, top, &cands.scores, &stats);
+    clean::clean(d, &roots, meta.title.as_deref(), flags);
+    let mut w = serialize::Writer::new(base, &lazy);
+    for r in &roots {
+        w.write(d, *r);
+    }
+    let html = w.finish();
+    let text_len: u32 = roots
+        .iter()
+        .filter_map(|r| d.tree.get(*r))
+        .map(|r| {
+            r.descendants()
+                .filter_map(|n| match n.value() {
+                    Node::Text(t) => Some(stats::text_len_and_commas(t).0),
+                    _ => None,
+                })
+                .sum::<u32>()
+        })
+        .sum();
+    (html, text_len)
+}
+
+fn body_id(d: &Html) -> Option<NodeId> {
+    let s = Selector::parse("body").ok()?;
+    d.select(&s).next().map(|b| b.id())
+}
+
+/// The top candidate plus those of its siblings that continue the article: scored siblings
+/// close to the top's score, and prose paragraphs with few links.
+fn gather_siblings(
+    d: &Html,
+    top: NodeId,
+    scores: &HashMap<NodeId, f32>,
+    stats: &HashMap<NodeId, Stats>,
+) -> Vec<NodeId> {
+    let Some(top_ref) = d.tree.get(top) else {
+        return vec![top];
+    };
+    let Some(parent) = top_ref.parent() else {
+        return vec![top];
+    };
+    if parent
+        .value()
+        .as_element()
+        .is_none_or(|e| e.name() == "html")
+    {
+        return vec![top];
+    }
+    let top_score = scores.get(&top).copied().unwrap_or(0.0);
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = top_ref
+        .value()
+        .as_element()
+        .and_then(|e| e.attr("class"))
+        .unwrap_or("");
+    let mut out = Vec::new();
+    for sib in parent.children() {
+        if sib.id() == top {
+            out.push(top);
+            continue;
+        }
+        let Some(el) = sib.value().as_element() else {
+            continue;
+        };
+        let mut bonus = 0.0;
+        if !top_class.is_empty() && el.attr("class") == Some(top_class) {
+            bonus += top_score * 0.2;
+        }
+        let keep = if scores
+            .get(&sib.id())
+            .is_some_and(|s| s + bonus >= threshold)
+        {
+            true
+        } else if matches!(el.name(), "p")
+            || (el.name() == "div" && stats.get(&sib.id()).is_some_and(|s| !s.has_block_child))
+        {
+            let s = stats.get(&sib.id()).copied().unwrap_or_default();
+            let ld = s.link_density();
+            let text = crate::dom::collapse_ws(&crate::dom::raw_text(sib));
+            (s.text > 80 && ld < 0.25)
+                || (s.text > 0
+                    && s.text <= 80
+                    && ld == 0.0
+                    && (text.ends_with('.') || text.contains(". ")))
+        } else {
+            false
+        };
+        if keep {
+            out.push(sib.id());
+        }
+    }
+    if out.is_empty() {
+        out.push(top);
+    }
+    out
 }

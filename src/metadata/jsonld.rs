@@ -85,3 +85,199 @@ fn flatten_into(v: Value, out: &mut Vec<Value>) {
         }
     }
 }
+
+/// schema.org types whose object describes the article itself.
+const ARTICLE_TYPES: &[&str] = &[
+    "article",
+    "newsarticle",
+    "analysisnewsarticle",
+    "askpublicnewsarticle",
+    "backgroundnewsarticle",
+    "opinionnewsarticle",
+    "reportagenewsarticle",
+    "reviewnewsarticle",
+    "advertisercontentarticle",
+    "satiricalarticle",
+    "scholarlyarticle",
+    "medicalscholarlyarticle",
+    "report",
+    "blogposting",
+    "liveblogposting",
+    "socialmediaposting",
+    "discussionforumposting",
+    "techarticle",
+    "apireference",
+    "howto",
+    "recipe",
+    "review",
+    "creativework",
+    "videoobject",
+    "podcastepisode",
+];
+
+/// What the page's JSON-LD says about its article.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleInfo {
+    pub headline: Option<String>,
+    pub name: Option<String>,
+    pub authors: Vec<String>,
+    pub description: Option<String>,
+    pub image: Option<String>,
+    pub url: Option<String>,
+    pub site_name: Option<String>,
+    pub keywords: Vec<String>,
+    pub sections: Vec<String>,
+    pub language: Option<String>,
+    pub article_body: Option<String>,
+    pub page_type: Option<String>,
+}
+
+pub(crate) fn types_of(v: &Value) -> Vec<String> {
+    match v.get("@type") {
+        Some(Value::String(s)) => vec![type_name(s)],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).map(type_name).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn type_name(s: &str) -> String {
+    // "http://schema.org/NewsArticle" and "schema:NewsArticle" name the same type.
+    s.rsplit(['/', ':', '#'])
+        .next()
+        .unwrap_or(s)
+        .to_ascii_lowercase()
+}
+
+fn str_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(crate::dom::collapse_ws(s)).filter(|s| !s.is_empty()),
+        Value::Array(a) => a.iter().find_map(|x| str_of(Some(x))),
+        Value::Object(o) => str_of(o.get("name").or_else(|| o.get("@value"))),
+        _ => None,
+    }
+}
+
+fn url_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Value::Array(a) => a.iter().find_map(|x| url_of(Some(x))),
+        Value::Object(o) => url_of(
+            o.get("url")
+                .or_else(|| o.get("contentUrl"))
+                .or_else(|| o.get("@id")),
+        ),
+        _ => None,
+    }
+}
+
+fn list_of(v: Option<&Value>) -> Vec<String> {
+    match v {
+        Some(Value::String(s)) => s
+            .split(',')
+            .map(crate::dom::collapse_ws)
+            .filter(|s| !s.is_empty())
+            .collect(),
+        Some(Value::Array(a)) => a.iter().filter_map(|x| str_of(Some(x))).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn names_of(v: Option<&Value>) -> Vec<String> {
+    let mut out = Vec::new();
+    let items: Vec<&Value> = match v {
+        Some(Value::Array(a)) => a.iter().collect(),
+        Some(x) => vec![x],
+        None => vec![],
+    };
+    for item in items {
+        let name = match item {
+            Value::String(s) => Some(s.clone()),
+            Value::Object(o) => o.get("name").and_then(|n| str_of(Some(n))),
+            _ => None,
+        };
+        if let Some(n) = name
+            .map(|n| crate::dom::collapse_ws(&n))
+            .filter(|n| !n.is_empty())
+        {
+            out.push(n);
+        }
+    }
+    out
+}
+
+impl ArticleInfo {
+    pub fn from_objects(objects: &[Value]) -> ArticleInfo {
+        // Walk every object, nested ones included, with an explicit stack.
+        let mut all: Vec<&Value> = Vec::new();
+        let mut stack: Vec<&Value> = objects.iter().rev().collect();
+        while let Some(v) = stack.pop() {
+            if all.len() > 2000 {
+                break;
+            }
+            match v {
+                Value::Object(o) => {
+                    all.push(v);
+                    for child in o.values() {
+                        if child.is_object() || child.is_array() {
+                            stack.push(child);
+                        }
+                    }
+                }
+                Value::Array(a) => stack.extend(a.iter().rev()),
+                _ => {}
+            }
+        }
+        let article = all
+            .iter()
+            .find(|o| {
+                types_of(o)
+                    .iter()
+                    .any(|t| ARTICLE_TYPES.contains(&t.as_str()) && t != "creativework")
+            })
+            .or_else(|| {
+                all.iter().find(|o| {
+                    types_of(o)
+                        .iter()
+                        .any(|t| ARTICLE_TYPES.contains(&t.as_str()))
+                })
+            })
+            .or_else(|| {
+                all.iter().find(|o| {
+                    types_of(o)
+                        .iter()
+                        .any(|t| t.ends_with("page") && t != "webpage")
+                })
+            })
+            .or_else(|| {
+                all.iter()
+                    .find(|o| types_of(o).iter().any(|t| t == "webpage"))
+            })
+            .copied();
+        let website = all
+            .iter()
+            .find(|o| types_of(o).iter().any(|t| t == "website"))
+            .and_then(|o| str_of(o.get("name")));
+        let mut info = ArticleInfo {
+            site_name: website,
+            ..ArticleInfo::default()
+        };
+        let Some(a) = article else {
+            return info;
+        };
+        info.page_type = types_of(a).into_iter().next();
+        info.headline = str_of(a.get("headline"));
+        info.name = str_of(a.get("name"));
+        info.authors = names_of(a.get("author").or_else(|| a.get("creator")));
+        info.description = str_of(a.get("description"));
+        info.image = url_of(a.get("image").or_else(|| a.get("thumbnailUrl")));
+        info.url = url_of(a.get("url"));
+        if let Some(p) = a.get("publisher").and_then(|p| str_of(Some(p))) {
+            info.site_name = Some(p);
+        }
+        info.keywords = list_of(a.get("keywords"));
+        info.sections = list_of(a.get("articleSection"));
+        info.language = str_of(a.get("inLanguage"));
+        info.article_body = str_of(a.get("articleBody")).filter(|b| b.len() > 200);
+        info
+    }
+}

@@ -1,9 +1,19 @@
 //! Page-level metadata: title, authors, site, language, lead image, tags, JSON-LD.
+//!
+//! Each field is read from several places in a fixed order of trust — JSON-LD of an article
+//! type, then Open Graph and the other meta vocabularies, then the document itself — so a page
+//! that states a value in structured data is never second-guessed by its markup.
 
 pub mod jsonld;
+mod meta_tags;
+mod title;
 
-use scraper::Html;
+use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
 use url::Url;
+
+use crate::dom::collapse_ws;
+use meta_tags::MetaTags;
 
 /// Everything the later phases need to know about the page as a whole.
 #[derive(Debug, Clone, Default)]
@@ -21,16 +31,320 @@ pub struct Meta {
     pub favicon: Option<String>,
     pub tags: Vec<String>,
     /// Every JSON-LD object on the page, flattened out of `@graph` and arrays.
-    pub json_ld: Vec<serde_json::Value>,
+    pub json_ld: Vec<Value>,
     /// JSON-LD `articleBody`, used to cross-check the body we find.
     pub article_body: Option<String>,
+    /// JSON-LD `@type` of the main entity, if it is a kind of page we know.
+    pub page_type: Option<String>,
+}
+
+fn sel(s: &str) -> Option<Selector> {
+    Selector::parse(s).ok()
+}
+
+/// Resolve `href` against `base`, keeping only http(s) results: a `javascript:` or `data:`
+/// value is never a metadata URL.
+pub(crate) fn absolute(base: Option<&Url>, href: &str) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() {
+        return None;
+    }
+    let url = match base {
+        Some(b) => b.join(href).ok()?,
+        None => Url::parse(href).ok()?,
+    };
+    matches!(url.scheme(), "http" | "https").then(|| url.to_string())
 }
 
 pub fn collect(doc: &Html, page_url: Option<&Url>) -> Meta {
     let json_ld = jsonld::collect(doc);
-    Meta {
-        base_url: page_url.cloned(),
-        json_ld,
-        ..Meta::default()
+    let tags = MetaTags::read(doc);
+    let ld = jsonld::ArticleInfo::from_objects(&json_ld);
+
+    let base_url = base_url(doc, page_url);
+    let base = base_url.as_ref().or(page_url);
+
+    let site_name = first_nonempty([
+        tags.get("og:site_name"),
+        ld.site_name.clone(),
+        tags.get("application-name"),
+        tags.get("al:android:app_name"),
+        tags.get("twitter:app:name:iphone"),
+    ]);
+
+    let title = title::choose(doc, &tags, &ld, site_name.as_deref());
+
+    let mut authors = ld.authors.clone();
+    if authors.is_empty() {
+        authors = meta_authors(&tags);
     }
+    if authors.is_empty() {
+        authors = markup_authors(doc);
+    }
+    authors.retain(|a| !looks_like_url(a));
+    dedup_ci(&mut authors);
+    let byline = if authors.is_empty() {
+        None
+    } else {
+        Some(authors.join(", "))
+    };
+
+    let excerpt = first_nonempty([
+        ld.description.clone(),
+        tags.get("dc.description"),
+        tags.get("dcterms.description"),
+        tags.get("og:description"),
+        tags.get("description"),
+        tags.get("twitter:description"),
+    ]);
+
+    let image = [
+        tags.get("og:image:secure_url"),
+        tags.get("og:image"),
+        tags.get("og:image:url"),
+        tags.get("twitter:image"),
+        tags.get("twitter:image:src"),
+        ld.image.clone(),
+        link_href(doc, "image_src"),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|u| absolute(base, &u));
+
+    let canonical_url = [
+        link_href(doc, "canonical"),
+        tags.get("og:url"),
+        ld.url.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|u| absolute(base, &u))
+    .or_else(|| page_url.map(|u| u.to_string()));
+
+    let favicon = favicon(doc, base, page_url);
+    let (lang, dir) = lang_and_dir(doc, &tags, &ld);
+
+    let mut tag_list = Vec::new();
+    for t in ld.keywords.iter().chain(ld.sections.iter()) {
+        tag_list.push(t.clone());
+    }
+    for name in [
+        "article:tag",
+        "article:section",
+        "keywords",
+        "news_keywords",
+        "parsely-tags",
+        "sailthru.tags",
+    ] {
+        for v in tags.get_all(name) {
+            if name == "article:tag" || name == "article:section" {
+                tag_list.push(v.to_string());
+            } else {
+                tag_list.extend(v.split([',', ';']).map(str::to_string));
+            }
+        }
+    }
+    let mut tag_list: Vec<String> = tag_list
+        .into_iter()
+        .map(|t| collapse_ws(&t))
+        .filter(|t| !t.is_empty() && t.chars().count() <= 80)
+        .collect();
+    dedup_ci(&mut tag_list);
+    tag_list.truncate(40);
+
+    Meta {
+        title,
+        byline,
+        authors,
+        site_name,
+        canonical_url,
+        base_url,
+        lang,
+        dir,
+        excerpt,
+        image,
+        favicon,
+        tags: tag_list,
+        article_body: ld.article_body.clone(),
+        page_type: ld.page_type.clone(),
+        json_ld,
+    }
+}
+
+fn first_nonempty<const N: usize>(candidates: [Option<String>; N]) -> Option<String> {
+    candidates
+        .into_iter()
+        .flatten()
+        .map(|s| collapse_ws(&s))
+        .find(|s| !s.is_empty())
+}
+
+fn looks_like_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")
+}
+
+/// Remove case-insensitive duplicates, keeping the first spelling.
+fn dedup_ci(v: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|s| seen.insert(s.to_lowercase()));
+}
+
+fn base_url(doc: &Html, page_url: Option<&Url>) -> Option<Url> {
+    let s = sel("base[href]")?;
+    let href = doc.select(&s).next()?.value().attr("href")?.trim();
+    let url = match page_url {
+        Some(p) => p.join(href).ok()?,
+        None => Url::parse(href).ok()?,
+    };
+    matches!(url.scheme(), "http" | "https").then_some(url)
+}
+
+fn link_href(doc: &Html, rel: &str) -> Option<String> {
+    let s = sel("link[rel][href]")?;
+    doc.select(&s)
+        .find(|l| {
+            l.value().attr("rel").is_some_and(|r| {
+                r.split_ascii_whitespace()
+                    .any(|t| t.eq_ignore_ascii_case(rel))
+            })
+        })
+        .and_then(|l| l.value().attr("href"))
+        .map(str::to_string)
+}
+
+fn favicon(doc: &Html, base: Option<&Url>, page_url: Option<&Url>) -> Option<String> {
+    let s = sel("link[rel][href]")?;
+    let mut best: Option<(u32, String)> = None;
+    for l in doc.select(&s) {
+        let rel = l.value().attr("rel").unwrap_or("").to_ascii_lowercase();
+        let rank = if rel.split_whitespace().any(|t| t == "icon") {
+            // Prefer a size near 32 px: crisp in the popup, small to load.
+            let size = l
+                .value()
+                .attr("sizes")
+                .and_then(|s| s.split(['x', 'X']).next())
+                .and_then(|n| n.trim().parse::<u32>().ok())
+                .unwrap_or(32);
+            3 + 100u32.saturating_sub(size.abs_diff(32))
+        } else if rel.contains("apple-touch-icon") {
+            2
+        } else {
+            continue;
+        };
+        if let Some(u) = l.value().attr("href").and_then(|h| absolute(base, h)) {
+            if best.as_ref().is_none_or(|(r, _)| rank > *r) {
+                best = Some((rank, u));
+            }
+        }
+    }
+    best.map(|(_, u)| u)
+        .or_else(|| page_url.and_then(|p| absolute(Some(p), "/favicon.ico")))
+}
+
+fn lang_and_dir(
+    doc: &Html,
+    tags: &MetaTags,
+    ld: &jsonld::ArticleInfo,
+) -> (Option<String>, Option<String>) {
+    let root = doc.root_element();
+    let body = sel("body").and_then(|s| doc.select(&s).next());
+    let lang = [
+        root.value().attr("lang").map(str::to_string),
+        root.value().attr("xml:lang").map(str::to_string),
+        body.and_then(|b| b.value().attr("lang"))
+            .map(str::to_string),
+        tags.get("content-language"),
+        tags.get("og:locale"),
+        ld.language.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|l| l.trim().replace('_', "-"))
+    .find(|l| {
+        !l.is_empty() && l.len() <= 35 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    });
+    let declared = root
+        .value()
+        .attr("dir")
+        .or_else(|| body.and_then(|b| b.value().attr("dir")))
+        .map(|d| d.trim().to_ascii_lowercase())
+        .filter(|d| d == "rtl" || d == "ltr");
+    let dir = declared.or_else(|| {
+        let primary = lang.as_deref()?.split('-').next()?.to_ascii_lowercase();
+        let rtl = matches!(
+            primary.as_str(),
+            "ar" | "he" | "iw" | "fa" | "ur" | "ps" | "sd" | "yi" | "dv" | "ku" | "ug"
+        );
+        Some(if rtl { "rtl" } else { "ltr" }.to_string())
+    });
+    (lang, dir)
+}
+
+fn meta_authors(tags: &MetaTags) -> Vec<String> {
+    for name in [
+        "author",
+        "article:author",
+        "dc.creator",
+        "dcterms.creator",
+        "parsely-author",
+        "sailthru.author",
+        "byl",
+        "twitter:creator",
+    ] {
+        let vals: Vec<String> = tags
+            .get_all(name)
+            .into_iter()
+            .map(|v| collapse_ws(v.trim_start_matches("By ").trim_start_matches("by ")))
+            .filter(|v| !v.is_empty() && !looks_like_url(v) && !v.starts_with('@'))
+            .collect();
+        if !vals.is_empty() {
+            return vals;
+        }
+    }
+    Vec::new()
+}
+
+/// Authors named in the markup: `rel=author`, `itemprop=author`, or a short byline element.
+fn markup_authors(doc: &Html) -> Vec<String> {
+    let Some(s) = sel("[rel~=author], [itemprop~=author], .byline, .author, .byline-name, .author-name, [class*=byline]") else {
+        return Vec::new();
+    };
+    for el in doc.select(&s) {
+        let text = byline_text(el);
+        if let Some(t) = text {
+            return vec![t];
+        }
+    }
+    Vec::new()
+}
+
+fn byline_text(el: ElementRef<'_>) -> Option<String> {
+    // A named child (itemprop=name) is more exact than the whole element's text.
+    let name = sel("[itemprop~=name]")
+        .and_then(|s| el.select(&s).next())
+        .map(|n| collapse_ws(&n.text().collect::<String>()));
+    let t = name.unwrap_or_else(|| collapse_ws(&el.text().collect::<String>()));
+    let t = strip_by(&t);
+    let words = t.split_whitespace().count();
+    ((1..=12).contains(&words) && t.chars().count() < 100 && !t.contains("http"))
+        .then(|| t.to_string())
+}
+
+fn strip_by(t: &str) -> &str {
+    let lower = t.to_lowercase();
+    for p in [
+        "by ",
+        "von ",
+        "par ",
+        "por ",
+        "di ",
+        "door ",
+        "автор: ",
+        "автор ",
+    ] {
+        if lower.starts_with(p) && t.is_char_boundary(p.len()) {
+            return t[p.len()..].trim();
+        }
+    }
+    t.trim()
 }

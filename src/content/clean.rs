@@ -1,0 +1,370 @@
+//! Second pass, inside the chosen article only: remove blocks that look like clutter by what
+//! they hold (few words, many links, images without prose, forms), Readability's "clean
+//! conditionally", plus the headings that open link lists ("Related stories") and the heading
+//! that repeats the title.
+//!
+//! One post-order walk: each element is judged with its children's verdicts already applied,
+//! so a table that only looked fishy because of a share bar inside it survives.
+
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use scraper::node::Node;
+use scraper::Html;
+
+use super::patterns::{class_id, class_weight, is_boilerplate_heading};
+use super::prune::Flags;
+use super::stats::{own_counts, text_len_and_commas, Stats};
+
+struct Frame {
+    stats: Stats,
+    /// Text of this element's own subtree, kept only for headings and short blocks.
+    text: String,
+}
+
+/// Elements that survive even with no text of their own.
+fn keeps_without_text(name: &str) -> bool {
+    matches!(
+        name,
+        "img"
+            | "picture"
+            | "source"
+            | "br"
+            | "hr"
+            | "iframe"
+            | "video"
+            | "audio"
+            | "math"
+            | "td"
+            | "th"
+            | "tr"
+            | "col"
+            | "colgroup"
+            | "wbr"
+            | "script"
+    )
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+pub fn clean(doc: &mut Html, roots: &[NodeId], title: Option<&str>, flags: Flags) {
+    let mut doomed: Vec<NodeId> = Vec::new();
+    let mut title_dropped = false;
+    let norm_title = title.map(normalise);
+    for &root in roots {
+        let Some(root_ref) = doc.tree.get(root) else {
+            continue;
+        };
+        walk(
+            root_ref,
+            flags,
+            norm_title.as_deref(),
+            &mut title_dropped,
+            &mut doomed,
+        );
+    }
+    for id in doomed {
+        if let Some(mut n) = doc.tree.get_mut(id) {
+            n.detach();
+        }
+    }
+}
+
+fn normalise(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn walk(
+    root: NodeRef<'_, Node>,
+    flags: Flags,
+    title: Option<&str>,
+    title_dropped: &mut bool,
+    doomed: &mut Vec<NodeId>,
+) {
+    let mut stack: Vec<Frame> = vec![Frame {
+        stats: Stats::default(),
+        text: String::new(),
+    }];
+    let mut link_depth = 0usize;
+    let mut pre_depth = 0usize;
+    // A boilerplate heading dooms the link list that follows it.
+    let mut doom_next_list: Option<NodeId> = None;
+    // Elements closed since the heading: the list must follow it closely.
+    let mut since_heading = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(n) => match n.value() {
+                Node::Element(e) => {
+                    match e.name() {
+                        "a" => link_depth += 1,
+                        "pre" | "code" => pre_depth += 1,
+                        _ => {}
+                    }
+                    stack.push(Frame {
+                        stats: Stats::default(),
+                        text: String::new(),
+                    });
+                }
+                Node::Text(t) => {
+                    let (len, commas) = text_len_and_commas(t);
+                    if let Some(top) = stack.last_mut() {
+                        top.stats.text += len;
+                        top.stats.commas += commas;
+                        if link_depth > 0 {
+                            top.stats.link_text += len;
+                        }
+                        if top.text.len() < 400 {
+                            top.text.push_str(t);
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(n) => {
+                let Node::Element(e) = n.value() else {
+                    continue;
+                };
+                let name = e.name();
+                match name {
+                    "a" => link_depth = link_depth.saturating_sub(1),
+                    "pre" | "code" => pre_depth = pre_depth.saturating_sub(1),
+                    _ => {}
+                }
+                let Some(mut frame) = stack.pop() else {
+                    continue;
+                };
+                own_counts(name, &mut frame.stats);
+                let is_root = n.id() == root.id();
+                since_heading += 1;
+                if since_heading > 40 {
+                    doom_next_list = None;
+                }
+                let mut remove = false;
+                if !is_root && pre_depth == 0 {
+                    if doom_next_list.is_some_and(|h| is_following(n, h))
+                        && frame.stats.link_density() > 0.4
+                    {
+                        remove = true;
+                        doom_next_list = None;
+                    } else if is_heading(name) {
+                        let text = crate::dom::collapse_ws(&frame.text);
+                        if !*title_dropped
+                            && matches!(name, "h1" | "h2")
+                            && title.is_some_and(|t| !t.is_empty() && normalise(&text) == t)
+                        {
+                            remove = true;
+                            *title_dropped = true;
+                        } else if is_boilerplate_heading(&text) {
+                            remove = true;
+                            doom_next_list = Some(n.id());
+                            since_heading = 0;
+                        } else if (flags.weight_classes && class_weight(&class_id(e)) < 0.0)
+                            || (frame.stats.link_density() > 0.5 && frame.stats.text < 120)
+                        {
+                            remove = true;
+                        }
+                    } else if flags.clean_conditionally {
+                        remove = fishy(n, name, &frame, flags);
+                    }
+                    if !remove && is_counter(name, &frame) {
+                        remove = true;
+                    }
+                    if !remove
+                        && frame.stats.text == 0
+                        && !keeps_without_text(name)
+                        && frame.stats.images == 0
+                        && frame.stats.embeds == 0
+                        && !has_kept_child(n)
+                    {
+                        remove = true;
+                    }
+                }
+                if remove {
+                    doomed.push(n.id());
+                } else if let Some(parent) = stack.last_mut() {
+                    parent.stats.add(&frame.stats);
+                    if parent.text.len() < 400 {
+                        parent.text.push_str(&frame.text);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Is `n` after the heading `h` in document order, as its next sibling or the next
+/// sibling of one of its ancestors (within a few levels)?
+fn is_following(n: NodeRef<'_, Node>, h: NodeId) -> bool {
+    let mut cur = Some(n);
+    for _ in 0..4 {
+        let Some(c) = cur else { return false };
+        let mut prev = c.prev_sibling();
+        while let Some(p) = prev {
+            if p.id() == h {
+                return true;
+            }
+            if p.value().is_element() {
+                // Only the first element after the heading counts.
+                if p.descendants().take(2000).any(|d| d.id() == h) {
+                    return true;
+                }
+                break;
+            }
+            prev = p.prev_sibling();
+        }
+        cur = c.parent();
+    }
+    false
+}
+
+/// A bare number in its own block: view, like and comment counters.
+fn is_counter(name: &str, f: &Frame) -> bool {
+    if !matches!(name, "div" | "span" | "li" | "small" | "p")
+        || f.stats.text == 0
+        || f.stats.text > 12
+    {
+        return false;
+    }
+    let t = f.text.trim();
+    !t.is_empty()
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || matches!(c, '.' | ',' | 'k' | 'K' | 'M' | '+')
+        })
+        && t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Has a child element that survives without text (an image, a rule, a line break…).
+fn has_kept_child(n: NodeRef<'_, Node>) -> bool {
+    n.children().any(|c| {
+        c.value()
+            .as_element()
+            .is_some_and(|e| keeps_without_text(e.name()))
+    })
+}
+
+/// Readability's conditional clean, judged on what the element holds after its children were
+/// judged.
+fn fishy(n: NodeRef<'_, Node>, name: &str, f: &Frame, flags: Flags) -> bool {
+    if !matches!(
+        name,
+        "div"
+            | "section"
+            | "table"
+            | "ul"
+            | "ol"
+            | "form"
+            | "fieldset"
+            | "aside"
+            | "figure"
+            | "header"
+            | "footer"
+            | "dl"
+    ) {
+        return false;
+    }
+    let el = match n.value().as_element() {
+        Some(e) => e,
+        None => return false,
+    };
+    let s = &f.stats;
+    let weight = if flags.weight_classes {
+        class_weight(&class_id(el))
+    } else {
+        0.0
+    };
+    if weight < 0.0 && s.text < 1000 && name != "figure" {
+        return true;
+    }
+    if name == "table" && is_data_table(n, s) {
+        return false;
+    }
+    if s.commas >= 10 {
+        return false;
+    }
+    if n.ancestors().take(30).any(|a| {
+        a.value()
+            .as_element()
+            .is_some_and(|e| matches!(e.name(), "pre" | "code"))
+    }) {
+        return false;
+    }
+    let is_list = matches!(name, "ul" | "ol" | "dl");
+    let is_figure = name == "figure" || has_child_named(n, "figure");
+    let p = s.paragraphs as f32;
+    let img = s.images as f32;
+    let li = s.list_items as f32 - 100.0;
+    let ld = s.link_density();
+    let text = s.text;
+
+    // A list of mostly-links is navigation unless it is long prose.
+    if is_list {
+        let avg = text.checked_div(s.list_items).unwrap_or(text);
+        return (ld > 0.5 && avg < 80 && text < 2000) || (weight < 0.0 && ld > 0.3);
+    }
+    if img > 1.0 && p / img < 0.5 && !is_figure && text < 100 {
+        return true;
+    }
+    if li > p && !is_list && !is_figure {
+        return true;
+    }
+    if s.inputs as f32 > (p / 3.0).floor() {
+        return true;
+    }
+    if text < 25 && (img == 0.0 || img > 2.0) && !is_figure && s.headings == 0 && s.embeds == 0 {
+        return s.links > 0 || text == 0;
+    }
+    if weight < 25.0 && ld > 0.2 && text < 1500 && s.links >= 2 {
+        return true;
+    }
+    if weight >= 25.0 && ld > 0.5 {
+        return true;
+    }
+    if (s.embeds == 1 && text < 75 && !is_figure) || s.embeds > 1 {
+        return s.embeds > 1 && text < 200;
+    }
+    false
+}
+
+fn has_child_named(n: NodeRef<'_, Node>, tag: &str) -> bool {
+    n.children()
+        .any(|c| c.value().as_element().is_some_and(|e| e.name() == tag))
+}
+
+/// Tables used for layout are judged like `div`s; tables of data stay whatever they hold.
+fn is_data_table(n: NodeRef<'_, Node>, s: &Stats) -> bool {
+    let Some(el) = n.value().as_element() else {
+        return false;
+    };
+    if el.attr("role") == Some("presentation") || el.attr("datatable") == Some("0") {
+        return false;
+    }
+    if el.attr("summary").is_some() {
+        return true;
+    }
+    let mut rows = 0;
+    let mut has_th = false;
+    let mut nested = false;
+    for d in n.descendants().skip(1).take(5000) {
+        if let Some(e) = d.value().as_element() {
+            match e.name() {
+                "tr" => rows += 1,
+                "th" | "thead" | "caption" => has_th = true,
+                "table" => nested = true,
+                _ => {}
+            }
+        }
+    }
+    if nested {
+        return false;
+    }
+    has_th || (rows >= 3 && s.link_density() < 0.5)
+}

@@ -1,0 +1,384 @@
+//! Class, id and role vocabularies that say what a block is.
+//!
+//! Matching is on the lower-cased `class` and `id` joined by a space. Long, distinctive words
+//! match as substrings (`comment` catches `commentlist`, `comments-area`); short, ambiguous ones
+//! (`ad`, `nav`, `tags`) must be a whole token, so `header` does not hide in `shadow` and `ad`
+//! does not match `headline`.
+
+/// Clutter wherever it appears: comment widgets, share bars, related-story cards, newsletter,
+/// cookie and consent boxes, ads, navigation and page chrome.
+const UNLIKELY_SUBSTR: &[&str] = &[
+    "-ad-",
+    "ad-break",
+    "adsense",
+    "advert",
+    "agegate",
+    "ai2html",
+    "banner",
+    "breadcrumb",
+    "combx",
+    "comment",
+    "community",
+    "consent",
+    "cookie",
+    "cover-wrap",
+    "disqus",
+    "donate",
+    "dropdown",
+    "follow-us",
+    "footer",
+    "gdpr",
+    "hidden-print",
+    "jump-link",
+    "legends",
+    "login",
+    "masthead",
+    "menu",
+    "modal",
+    "more-stories",
+    "morestories",
+    "most-popular",
+    "mostpopular",
+    "most-read",
+    "mostread",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "pager",
+    "pagination",
+    "paywall",
+    "popular",
+    "popup",
+    "promo",
+    "read-more",
+    "readmore",
+    "read-next",
+    "recirc",
+    "recommend",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "share",
+    "sharing",
+    "shoutbox",
+    "sidebar",
+    "signup",
+    "sign-up",
+    "skip-link",
+    "skiplink",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "subscri",
+    "supplemental",
+    "taboola",
+    "toolbar",
+    "tooltip",
+    "trending",
+    "widget",
+    "yom-remote",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader",
+    "screenreader",
+    "print-only",
+    "offscreen",
+];
+
+/// Short clutter words that must match a whole class/id token.
+const UNLIKELY_TOKEN: &[&str] = &[
+    "ad",
+    "ads",
+    "adv",
+    "nav",
+    "header",
+    "tags",
+    "tagcloud",
+    "topbar",
+    "share",
+    "extra",
+    "rail",
+    "aside",
+    "byline",
+    "dateline",
+    "meta",
+    "author-bio",
+    "bio",
+];
+
+/// Words that rescue a block from the lists above: it is probably the article's own container.
+const MAYBE_CANDIDATE: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow", "entry", "post",
+    "story", "text", "prose",
+];
+
+/// Roles that are page chrome, never article content.
+pub const UNLIKELY_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+    "banner",
+    "contentinfo",
+    "search",
+    "toolbar",
+    "tooltip",
+];
+
+const NEGATIVE_SUBSTR: &[&str] = &[
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "widget",
+    "newsletter",
+    "subscri",
+    "social",
+    "cookie",
+    "recirc",
+    "popular",
+    "trending",
+    "byline",
+    "author",
+    "caption",
+    "credit",
+    "breadcrumb",
+    "pagination",
+    "nav",
+    "menu",
+    "teaser",
+    "card",
+];
+const NEGATIVE_TOKEN: &[&str] = &[
+    "ad", "ads", "tags", "meta", "media", "hid", "aside", "rail", "date", "time",
+];
+const POSITIVE_SUBSTR: &[&str] = &[
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "post",
+    "text",
+    "blog",
+    "story",
+    "prose",
+    "markdown",
+    "rich-text",
+    "richtext",
+];
+
+fn tokens(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+}
+
+fn any_substr(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.contains(w))
+}
+
+fn any_token(s: &str, words: &[&str]) -> bool {
+    tokens(s).any(|t| words.contains(&t))
+}
+
+/// Lower-cased `class id` of an element, the string all the tests here read.
+///
+/// BEM names (`article__share`, `post__footer`) are reduced to their element part: the block
+/// name repeats the container's purpose on every descendant and would rescue all of them.
+pub fn class_id(el: &scraper::node::Element) -> String {
+    let mut s = String::new();
+    if let Some(c) = el.attr("class") {
+        for token in c.split_ascii_whitespace() {
+            let part = match token.rfind("__") {
+                Some(i) if i + 2 < token.len() => &token[i + 2..],
+                _ => token,
+            };
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(part);
+        }
+    }
+    if let Some(i) = el.attr("id") {
+        s.push(' ');
+        s.push_str(i);
+    }
+    s.to_ascii_lowercase()
+}
+
+/// Is this block, by its names, clutter rather than a possible article container?
+pub fn is_unlikely(class_id: &str) -> bool {
+    if class_id.trim().is_empty() {
+        return false;
+    }
+    let flagged = any_substr(class_id, UNLIKELY_SUBSTR) || any_token(class_id, UNLIKELY_TOKEN);
+    flagged && !any_token(class_id, MAYBE_CANDIDATE) && !class_id.contains("article")
+}
+
+/// Clutter so certain that even an article-sounding name does not rescue it
+/// (`article-share`, `post-comments`, `entry-related`).
+pub fn is_certain_clutter(class_id: &str) -> bool {
+    const CERTAIN: &[&str] = &[
+        "comment",
+        "share",
+        "sharing",
+        "social",
+        "related",
+        "newsletter",
+        "subscri",
+        "cookie",
+        "consent",
+        "gdpr",
+        "outbrain",
+        "taboola",
+        "recirc",
+        "more-stories",
+        "read-next",
+        "most-popular",
+        "mostpopular",
+        "advert",
+        "sponsor",
+        "promo",
+        "paywall",
+        "signup",
+        "sign-up",
+        "disqus",
+        "breadcrumb",
+        "sr-only",
+        "visually-hidden",
+        "visuallyhidden",
+        "screen-reader",
+        "copyright",
+        "credit",
+        "statistic",
+        "counter",
+        "views",
+    ];
+    // "comments" is common, but "comment-content" inside a forum post is content: only
+    // whole-name clutter counts here, so names must start with or be the clutter word.
+    tokens_joined(class_id).any(|t| CERTAIN.iter().any(|c| t.starts_with(c) || t.ends_with(c)))
+}
+
+/// Class and id names split on whitespace only (keeps `article-share` whole).
+fn tokens_joined(s: &str) -> impl Iterator<Item = &str> {
+    s.split_ascii_whitespace()
+}
+
+/// Readability-style weight: names that say "content" +25, names that say "clutter" −25.
+pub fn class_weight(class_id: &str) -> f32 {
+    if class_id.trim().is_empty() {
+        return 0.0;
+    }
+    let mut w = 0.0;
+    if any_substr(class_id, NEGATIVE_SUBSTR) || any_token(class_id, NEGATIVE_TOKEN) {
+        w -= 25.0;
+    }
+    if any_substr(class_id, POSITIVE_SUBSTR) {
+        w += 25.0;
+    }
+    w
+}
+
+/// Phrases that open a block of links to other stories or of page chrome.
+pub fn is_boilerplate_heading(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.', '!']).to_lowercase();
+    if t.chars().count() > 60 {
+        return false;
+    }
+    const STARTS: &[&str] = &[
+        "related",
+        "read more",
+        "read also",
+        "read next",
+        "more from",
+        "more stories",
+        "more on",
+        "more in",
+        "recommended",
+        "you may also like",
+        "you might also like",
+        "you may like",
+        "also read",
+        "see also",
+        "popular",
+        "most popular",
+        "most read",
+        "trending",
+        "latest news",
+        "latest stories",
+        "top stories",
+        "share this",
+        "share on",
+        "follow us",
+        "sign up",
+        "subscribe",
+        "newsletter",
+        "leave a comment",
+        "leave a reply",
+        "comments",
+        "join the conversation",
+        "advertisement",
+        "sponsored",
+        "tags",
+        "читайте также",
+        "по теме",
+        "lesen sie auch",
+        "mehr zum thema",
+        "à lire aussi",
+        "lire aussi",
+        "leer más",
+        "lee también",
+        "leia também",
+        "leggi anche",
+    ];
+    STARTS
+        .iter()
+        .any(|s| t == *s || (t.starts_with(s) && t.split_whitespace().count() <= 6))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clutter_names() {
+        assert!(is_unlikely("comments-area"));
+        assert!(is_unlikely("cookie-consent"));
+        assert!(!is_unlikely("article__body js-mediator-article"));
+        assert!(!is_unlikely("headline"));
+        assert!(is_unlikely("site-header"));
+        assert!(is_certain_clutter("article-share"));
+        assert!(!is_certain_clutter("article__body"));
+    }
+
+    #[test]
+    fn weights() {
+        assert!(class_weight("entry-content") > 0.0);
+        assert!(class_weight("sidebar") < 0.0);
+    }
+}

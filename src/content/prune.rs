@@ -1,0 +1,299 @@
+//! First pass over the whole page: drop what can never be article content, before any scoring,
+//! so clutter neither earns nor dilutes a score.
+
+use std::collections::HashMap;
+
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use scraper::node::{Element, Node};
+use scraper::Html;
+
+use super::patterns::{class_id, is_certain_clutter, is_unlikely, UNLIKELY_ROLES};
+
+/// How aggressive a pass is; later passes relax these when the first finds too little.
+#[derive(Debug, Clone, Copy)]
+pub struct Flags {
+    pub strip_unlikely: bool,
+    pub weight_classes: bool,
+    pub clean_conditionally: bool,
+}
+
+impl Flags {
+    pub const ALL: Flags = Flags {
+        strip_unlikely: true,
+        weight_classes: true,
+        clean_conditionally: true,
+    };
+}
+
+/// Elements that never carry readable article content (or cannot be shown safely).
+fn always_dropped(name: &str) -> bool {
+    matches!(
+        name,
+        "style"
+            | "template"
+            | "link"
+            | "meta"
+            | "title"
+            | "base"
+            | "head"
+            | "embed"
+            | "object"
+            | "applet"
+            | "param"
+            | "canvas"
+            | "input"
+            | "button"
+            | "select"
+            | "option"
+            | "optgroup"
+            | "textarea"
+            | "datalist"
+            | "output"
+            | "progress"
+            | "meter"
+            | "dialog"
+            | "frame"
+            | "frameset"
+            | "noframes"
+            | "map"
+            | "area"
+            | "portal"
+            | "slot"
+    )
+}
+
+/// Inline `style` that hides the element.
+fn style_hides(style: &str) -> bool {
+    let s: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    s.contains("display:none") || s.contains("visibility:hidden")
+}
+
+fn is_mathish(cid: &str) -> bool {
+    cid.contains("math") || cid.contains("katex") || cid.contains("mjx")
+}
+
+/// Hidden by the page's own markup or by the browser's computed style (the extension marks
+/// such elements with `hidden_attr` before it hands the page over).
+fn is_hidden(el: &Element, hidden_attr: Option<&str>) -> bool {
+    if hidden_attr.is_some_and(|a| el.attr(a).is_some()) {
+        return true;
+    }
+    if el.attr("hidden").is_some() && el.name() != "details" {
+        return true;
+    }
+    if el.attr("style").is_some_and(style_hides) {
+        return true;
+    }
+    if el
+        .attr("aria-hidden")
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        // MathJax and KaTeX mark their visual rendering aria-hidden while the math itself
+        // lives beside it; figures and images are sometimes marked by mistake.
+        let cid = class_id(el);
+        return !is_mathish(&cid) && !matches!(el.name(), "img" | "figure" | "picture");
+    }
+    false
+}
+
+/// Does the subtree hold something that marks the article itself? Bounded: a huge subtree is
+/// treated as "maybe", so pruning never costs more than a fixed amount per decision.
+fn holds_article_marker(node: NodeRef<'_, Node>) -> bool {
+    for (seen, n) in node.descendants().enumerate() {
+        if seen > 4000 {
+            return true;
+        }
+        if let Node::Element(e) = n.value() {
+            if n.id() == node.id() {
+                continue;
+            }
+            if matches!(e.name(), "article" | "main" | "h1")
+                || e.attr("itemprop")
+                    .is_some_and(|p| p.contains("articleBody"))
+                || e.attr("role").is_some_and(|r| r == "main")
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn has_ancestor(node: NodeRef<'_, Node>, names: &[&str]) -> bool {
+    node.ancestors().take(300).any(|a| {
+        a.value()
+            .as_element()
+            .is_some_and(|e| names.contains(&e.name()) || e.attr("role") == Some("main"))
+    })
+}
+
+/// Image sources recovered from `<noscript>` fallbacks of lazy-loaded images, keyed by the
+/// placeholder `img` they belong to.
+pub type LazyFallbacks = HashMap<NodeId, String>;
+
+/// Remove hidden elements, page chrome and clutter from the whole document.
+pub fn prune(doc: &mut Html, hidden_attr: Option<&str>, flags: Flags) -> LazyFallbacks {
+    let mut doomed: Vec<NodeId> = Vec::new();
+    let mut lazy = LazyFallbacks::new();
+    let mut skip: Option<NodeId> = None;
+    for edge in doc.tree.root().traverse() {
+        let node = match edge {
+            Edge::Open(n) => n,
+            Edge::Close(n) => {
+                if skip == Some(n.id()) {
+                    skip = None;
+                }
+                continue;
+            }
+        };
+        if skip.is_some() {
+            continue;
+        }
+        let remove = match node.value() {
+            Node::Comment(_) | Node::ProcessingInstruction(_) => true,
+            Node::Element(el) => {
+                if el.name() == "noscript" {
+                    noscript_fallback(node, &mut lazy);
+                }
+                decide(node, el, hidden_attr, flags)
+            }
+            _ => false,
+        };
+        if remove {
+            doomed.push(node.id());
+            if node.has_children() {
+                skip = Some(node.id());
+            }
+        }
+    }
+    for id in doomed {
+        if let Some(mut n) = doc.tree.get_mut(id) {
+            n.detach();
+        }
+    }
+    lazy
+}
+
+fn decide(node: NodeRef<'_, Node>, el: &Element, hidden_attr: Option<&str>, flags: Flags) -> bool {
+    let name = el.name();
+    if matches!(name, "html" | "body") {
+        return false;
+    }
+    if name == "script" {
+        // MathJax 2 keeps TeX in `<script type="math/tex">`: that is content.
+        return !el.attr("type").is_some_and(|t| t.starts_with("math/tex"));
+    }
+    if name == "noscript" || always_dropped(name) {
+        return true;
+    }
+    if name == "svg" {
+        return true;
+    }
+    if name == "iframe" {
+        return super::serialize::video_link(el.attr("src").unwrap_or("")).is_none();
+    }
+    if is_hidden(el, hidden_attr) {
+        return true;
+    }
+    if name == "img" && is_tracking_pixel(el) {
+        return true;
+    }
+    if !flags.strip_unlikely {
+        return false;
+    }
+    if matches!(name, "nav" | "aside") || (name == "footer" && !has_ancestor(node, &["article"])) {
+        return !holds_article_marker(node);
+    }
+    if name == "header" && !has_ancestor(node, &["article", "main"]) {
+        return !holds_article_marker(node) || has_descendant(node, "nav");
+    }
+    if name == "form" && el.attr("role").is_some_and(|r| r == "search") {
+        return true;
+    }
+    if let Some(role) = el.attr("role") {
+        let role = role.trim().to_ascii_lowercase();
+        if UNLIKELY_ROLES.contains(&role.as_str()) && !holds_article_marker(node) {
+            return true;
+        }
+    }
+    if matches!(
+        name,
+        "a" | "main"
+            | "article"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tr"
+            | "td"
+            | "th"
+            | "code"
+            | "pre"
+    ) {
+        return false;
+    }
+    let cid = class_id(el);
+    if cid.is_empty() {
+        return false;
+    }
+    if (is_certain_clutter(&cid) || is_unlikely(&cid)) && !holds_article_marker(node) {
+        return true;
+    }
+    false
+}
+
+fn has_descendant(node: NodeRef<'_, Node>, tag: &str) -> bool {
+    node.descendants()
+        .take(4000)
+        .any(|n| n.value().as_element().is_some_and(|e| e.name() == tag))
+}
+
+fn is_tracking_pixel(el: &Element) -> bool {
+    let tiny = |a: &str| {
+        el.attr(a)
+            .is_some_and(|v| v.trim() == "1" || v.trim() == "0")
+    };
+    tiny("width") && tiny("height")
+}
+
+/// A `<noscript><img src=…></noscript>` right after a placeholder image carries the real source.
+fn noscript_fallback(node: NodeRef<'_, Node>, lazy: &mut LazyFallbacks) {
+    let raw = crate::dom::raw_text(node);
+    if !raw.contains("<img") {
+        return;
+    }
+    let frag = Html::parse_fragment(&raw);
+    let Some(src) = frag
+        .tree
+        .root()
+        .descendants()
+        .filter_map(|n| n.value().as_element())
+        .find(|e| e.name() == "img")
+        .and_then(|e| e.attr("src"))
+        .map(str::to_string)
+    else {
+        return;
+    };
+    // The placeholder is the previous element sibling, or the only image inside it.
+    let mut prev = node.prev_sibling();
+    while let Some(p) = prev {
+        match p.value() {
+            Node::Text(t) if t.trim().is_empty() => prev = p.prev_sibling(),
+            Node::Element(_) => {
+                let img = p
+                    .descendants()
+                    .take(50)
+                    .find(|d| d.value().as_element().is_some_and(|e| e.name() == "img"));
+                if let Some(img) = img {
+                    lazy.insert(img.id(), src);
+                }
+                return;
+            }
+            _ => return,
+        }
+    }
+}

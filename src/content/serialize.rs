@@ -1,0 +1,641 @@
+//! Writing the chosen article back out as simple, absolute-URL HTML: one element vocabulary
+//! (the same the sanitiser allows), lazy images resolved to their real source, code blocks
+//! normalised to `<pre><code class="language-x">`, math kept as MathML or TeX, video embeds
+//! turned into links. Unknown and presentational elements are unwrapped, their text kept.
+
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use scraper::node::{Element, Node};
+use scraper::Html;
+use url::Url;
+
+use super::prune::LazyFallbacks;
+
+/// What an input element becomes in the output.
+enum Out {
+    /// Emit as this tag with the allowed attributes.
+    Tag(&'static str),
+    /// Emit only the children.
+    Unwrap,
+    /// Emit nothing, not even the children.
+    Drop,
+}
+
+fn map_tag(name: &str) -> Out {
+    Out::Tag(match name {
+        "p" => "p",
+        "h1" => "h1",
+        "h2" => "h2",
+        "h3" => "h3",
+        "h4" => "h4",
+        "h5" => "h5",
+        "h6" => "h6",
+        "ul" | "menu" | "dir" => "ul",
+        "ol" => "ol",
+        "li" => "li",
+        "dl" => "dl",
+        "dt" => "dt",
+        "dd" => "dd",
+        "blockquote" => "blockquote",
+        "pre" | "listing" | "xmp" | "plaintext" => "pre",
+        "code" | "tt" => "code",
+        "table" => "table",
+        "caption" => "caption",
+        "thead" => "thead",
+        "tbody" => "tbody",
+        "tfoot" => "tfoot",
+        "tr" => "tr",
+        "th" => "th",
+        "td" => "td",
+        "figure" => "figure",
+        "figcaption" => "figcaption",
+        "a" => "a",
+        "em" | "i" | "cite" | "dfn" | "var" => "em",
+        "strong" | "b" => "strong",
+        "u" | "ins" => "u",
+        "s" | "strike" | "del" => "del",
+        "mark" => "mark",
+        "sub" => "sub",
+        "sup" => "sup",
+        "small" => "small",
+        "abbr" | "acronym" => "abbr",
+        "q" => "q",
+        "kbd" => "kbd",
+        "samp" => "samp",
+        "time" => "time",
+        "br" => "br",
+        "hr" => "hr",
+        "wbr" => "wbr",
+        "details" => "details",
+        "summary" => "summary",
+        "div" | "section" | "article" | "main" | "header" | "footer" | "aside" | "address"
+        | "center" | "hgroup" | "nav" => "div",
+        "img" => "img",
+        "math" => "math",
+        "col" | "colgroup" | "source" | "track" | "head" | "script" | "style" | "noscript"
+        | "template" => return Out::Drop,
+        _ => return Out::Unwrap,
+    })
+}
+
+/// MathML presentation and annotation elements kept inside `<math>`.
+fn mathml_tag(name: &str) -> Option<&'static str> {
+    const TAGS: &[&str] = &[
+        "math",
+        "mi",
+        "mn",
+        "mo",
+        "ms",
+        "mtext",
+        "mspace",
+        "mrow",
+        "mfrac",
+        "msqrt",
+        "mroot",
+        "mstyle",
+        "merror",
+        "mpadded",
+        "mphantom",
+        "mfenced",
+        "menclose",
+        "msub",
+        "msup",
+        "msubsup",
+        "munder",
+        "mover",
+        "munderover",
+        "mmultiscripts",
+        "mprescripts",
+        "none",
+        "mtable",
+        "mtr",
+        "mtd",
+        "mlabeledtr",
+        "semantics",
+        "annotation",
+        "annotation-xml",
+    ];
+    TAGS.iter().find(|t| **t == name).copied()
+}
+
+/// A link to the video for an embed from a well-known host, or `None` for any other frame.
+pub fn video_link(src: &str) -> Option<String> {
+    let src = src.trim();
+    let url = if src.starts_with("//") {
+        Url::parse(&format!("https:{src}")).ok()?
+    } else {
+        Url::parse(src).ok()?
+    };
+    let host = url
+        .host_str()?
+        .trim_start_matches("www.")
+        .to_ascii_lowercase();
+    let last = url
+        .path_segments()
+        .and_then(|mut s| s.next_back())
+        .unwrap_or("")
+        .to_string();
+    match host.as_str() {
+        "youtube.com" | "youtube-nocookie.com" | "m.youtube.com"
+            if url.path().starts_with("/embed/") =>
+        {
+            (!last.is_empty()).then(|| format!("https://www.youtube.com/watch?v={last}"))
+        }
+        "player.vimeo.com" if url.path().starts_with("/video/") => {
+            Some(format!("https://vimeo.com/{last}"))
+        }
+        "dailymotion.com" if url.path().starts_with("/embed/video/") => {
+            Some(format!("https://www.dailymotion.com/video/{last}"))
+        }
+        "player.twitch.tv"
+        | "open.spotify.com"
+        | "w.soundcloud.com"
+        | "bandcamp.com"
+        | "player.bilibili.com"
+        | "rumble.com"
+        | "ted.com"
+        | "embed.ted.com"
+        | "streamable.com"
+        | "loom.com" => Some(url.to_string()),
+        _ => None,
+    }
+}
+
+/// A normalised `pre` opens `<pre><code>`; closing it writes `</code></pre>`.
+const PRE_CLOSE: &str = "code></pre";
+
+pub struct Writer<'a> {
+    base: Option<&'a Url>,
+    lazy: &'a LazyFallbacks,
+    out: String,
+}
+
+fn escape_text(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+fn escape_attr(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// The language of a code block, from the class/data conventions of common highlighters.
+pub fn code_language(node: NodeRef<'_, Node>) -> Option<String> {
+    let mut cur = Some(node);
+    let mut hops = 0;
+    while let Some(n) = cur {
+        if hops > 3 {
+            break;
+        }
+        if let Some(e) = n.value().as_element() {
+            for a in ["data-lang", "data-language", "lang"] {
+                if let Some(v) = e.attr(a) {
+                    if e.name() != "html" && a != "lang" || matches!(e.name(), "pre" | "code") {
+                        if let Some(l) = clean_lang(v) {
+                            return Some(l);
+                        }
+                    }
+                }
+            }
+            if let Some(class) = e.attr("class") {
+                for c in class.split_ascii_whitespace() {
+                    let lc = c.to_ascii_lowercase();
+                    for prefix in [
+                        "language-",
+                        "lang-",
+                        "highlight-source-",
+                        "highlight-",
+                        "brush:",
+                        "sourcecode-",
+                    ] {
+                        if let Some(rest) = lc.strip_prefix(prefix) {
+                            if let Some(l) = clean_lang(rest) {
+                                return Some(l);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        cur = n.parent();
+        hops += 1;
+    }
+    None
+}
+
+fn clean_lang(v: &str) -> Option<String> {
+    let v = v.trim().trim_end_matches(';').to_ascii_lowercase();
+    let ok = !v.is_empty()
+        && v.len() <= 24
+        && v.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '-' | '_' | '.'))
+        && !matches!(
+            v.as_str(),
+            "none" | "text" | "plain" | "plaintext" | "nohighlight" | "undefined" | "null"
+        );
+    ok.then_some(v)
+}
+
+/// Pick the widest candidate of a `srcset` ("a.jpg 480w, b.jpg 1080w" or "a.jpg 1x, b.jpg 2x").
+pub fn best_srcset(srcset: &str) -> Option<String> {
+    let mut best: Option<(f32, &str)> = None;
+    // URLs may contain commas (CDN transforms); a candidate ends at ", " or a trailing descriptor.
+    for part in split_srcset(srcset) {
+        let mut it = part.split_ascii_whitespace();
+        let Some(url) = it.next() else { continue };
+        let desc = it.next().unwrap_or("1x");
+        let n = desc
+            .trim_end_matches(['w', 'x', 'h'])
+            .parse::<f32>()
+            .unwrap_or(1.0);
+        let n = if desc.ends_with('x') { n * 1000.0 } else { n };
+        if best.is_none_or(|(b, _)| n > b) {
+            best = Some((n, url));
+        }
+    }
+    best.map(|(_, u)| u.to_string())
+}
+
+fn split_srcset(s: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b',' && (i + 1 >= bytes.len() || bytes[i + 1].is_ascii_whitespace()) {
+            parts.push(&s[start..i]);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    parts.push(&s[start..]);
+    parts
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn usable_src(v: &str) -> bool {
+    let v = v.trim();
+    !v.is_empty()
+        && !v.starts_with("data:")
+        && !v.starts_with("javascript:")
+        && !v.contains("{{")
+        && v != "#"
+        && !v.ends_with("/blank.gif")
+        && !v.ends_with("/spacer.gif")
+        && !v.ends_with("/pixel.gif")
+}
+
+impl<'a> Writer<'a> {
+    pub fn new(base: Option<&'a Url>, lazy: &'a LazyFallbacks) -> Self {
+        Writer {
+            base,
+            lazy,
+            out: String::new(),
+        }
+    }
+
+    pub fn finish(self) -> String {
+        self.out
+    }
+
+    fn abs(&self, href: &str) -> Option<String> {
+        let href = href.trim();
+        if href.is_empty() {
+            return None;
+        }
+        if href.starts_with('#') {
+            return Some(href.to_string());
+        }
+        let url = match self.base {
+            Some(b) => b.join(href).ok()?,
+            None => Url::parse(href).ok()?,
+        };
+        matches!(url.scheme(), "http" | "https" | "mailto" | "tel").then(|| url.to_string())
+    }
+
+    /// The real source of an image: the `noscript` fallback, a lazy-loading attribute, the
+    /// widest `srcset` candidate, then `src`, skipping placeholders.
+    fn image_src(
+        &self,
+        id: NodeId,
+        el: &Element,
+        picture: Option<NodeRef<'_, Node>>,
+    ) -> Option<String> {
+        if let Some(s) = self.lazy.get(&id) {
+            if usable_src(s) {
+                return self.abs(s);
+            }
+        }
+        for a in [
+            "data-src",
+            "data-lazy-src",
+            "data-original",
+            "data-url",
+            "data-hi-res-src",
+            "data-full-src",
+            "data-lazyload",
+            "data-echo",
+        ] {
+            if let Some(v) = el.attr(a).filter(|v| usable_src(v)) {
+                return self.abs(v);
+            }
+        }
+        for a in ["data-srcset", "data-lazy-srcset", "srcset"] {
+            if let Some(best) = el.attr(a).and_then(best_srcset).filter(|v| usable_src(v)) {
+                return self.abs(&best);
+            }
+        }
+        if let Some(pic) = picture {
+            for s in pic.children() {
+                if let Some(se) = s.value().as_element() {
+                    if se.name() == "source" {
+                        if let Some(best) = se
+                            .attr("srcset")
+                            .or_else(|| se.attr("data-srcset"))
+                            .and_then(best_srcset)
+                            .filter(|v| usable_src(v))
+                        {
+                            return self.abs(&best);
+                        }
+                    }
+                }
+            }
+        }
+        el.attr("src")
+            .filter(|v| usable_src(v))
+            .and_then(|v| self.abs(v))
+    }
+
+    fn open_tag(&mut self, tag: &str, attrs: &[(&str, String)]) {
+        self.out.push('<');
+        self.out.push_str(tag);
+        for (k, v) in attrs {
+            self.out.push(' ');
+            self.out.push_str(k);
+            self.out.push_str("=\"");
+            escape_attr(&mut self.out, v);
+            self.out.push('"');
+        }
+        self.out.push('>');
+    }
+
+    fn close_tag(&mut self, tag: &str) {
+        self.out.push_str("</");
+        self.out.push_str(tag);
+        self.out.push('>');
+    }
+
+    /// Write the subtree at `root`.
+    pub fn write(&mut self, doc: &Html, root: NodeId) {
+        let Some(root) = doc.tree.get(root) else {
+            return;
+        };
+        // Per open element: what to close when it ends (None = nothing written).
+        let mut closes: Vec<Option<&'static str>> = Vec::new();
+        let mut skip: Option<NodeId> = None;
+        let mut pre_depth = 0usize;
+        let mut math_depth = 0usize;
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(n) => {
+                    if skip.is_some() {
+                        continue;
+                    }
+                    match n.value() {
+                        Node::Text(t) => escape_text(&mut self.out, t),
+                        Node::Element(e) => {
+                            let close = self.open(n, e, &mut pre_depth, &mut math_depth);
+                            match close {
+                                Some(Some(tag)) => closes.push(Some(tag)),
+                                Some(None) => closes.push(None),
+                                None => {
+                                    skip = Some(n.id());
+                                    closes.push(None);
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Edge::Close(n) => {
+                    if let Some(s) = skip {
+                        if s != n.id() {
+                            continue;
+                        }
+                        skip = None;
+                    }
+                    if let Node::Element(e) = n.value() {
+                        if let Some(Some(tag)) = closes.pop() {
+                            if !is_void(tag) {
+                                self.close_tag(tag);
+                            }
+                            if tag == PRE_CLOSE {
+                                pre_depth = pre_depth.saturating_sub(1);
+                            }
+                        }
+                        if e.name() == "math" {
+                            math_depth = math_depth.saturating_sub(1);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Open one element. `None`: skip the subtree; `Some(None)`: unwrap; `Some(Some(tag))`:
+    /// written, close with `tag`.
+    fn open(
+        &mut self,
+        n: NodeRef<'_, Node>,
+        e: &Element,
+        pre_depth: &mut usize,
+        math_depth: &mut usize,
+    ) -> Option<Option<&'static str>> {
+        let name = e.name();
+        if *math_depth > 0 || name == "math" {
+            let Some(tag) = mathml_tag(name) else {
+                return Some(None);
+            };
+            if name == "math" {
+                *math_depth += 1;
+            }
+            let mut attrs = Vec::new();
+            for a in ["display", "alttext", "encoding", "mathvariant"] {
+                if let Some(v) = e.attr(a) {
+                    attrs.push((a, v.to_string()));
+                }
+            }
+            self.open_tag(tag, &attrs);
+            return Some(Some(tag));
+        }
+        if name == "script" {
+            // MathJax 2 TeX source.
+            let tex = crate::dom::raw_text(n);
+            let display = e.attr("type").is_some_and(|t| t.contains("mode=display"));
+            self.out.push_str(if display {
+                "<math display=\"block\">"
+            } else {
+                "<math>"
+            });
+            self.out
+                .push_str("<semantics><annotation encoding=\"application/x-tex\">");
+            escape_text(&mut self.out, tex.trim());
+            self.out.push_str("</annotation></semantics></math>");
+            return None;
+        }
+        if *pre_depth > 0 {
+            // Inside code: text and line breaks only; gutters of line numbers go.
+            let cid = super::patterns::class_id(e);
+            if cid.contains("lineno")
+                || cid.contains("line-number")
+                || cid.contains("linenumber")
+                || cid.contains("gutter")
+            {
+                return None;
+            }
+            if name == "br" {
+                self.out.push('\n');
+            }
+            return Some(None);
+        }
+        match name {
+            "pre" => {
+                *pre_depth += 1;
+                let lang = code_language(n).or_else(|| {
+                    n.children()
+                        .find(|c| c.value().as_element().is_some_and(|e| e.name() == "code"))
+                        .and_then(code_language)
+                });
+                self.out.push_str("<pre>");
+                match lang {
+                    Some(l) => self.open_tag("code", &[("class", format!("language-{l}"))]),
+                    None => self.out.push_str("<code>"),
+                }
+                return Some(Some(PRE_CLOSE));
+            }
+            "img" => {
+                let picture = n.parent().filter(|p| {
+                    p.value()
+                        .as_element()
+                        .is_some_and(|e| e.name() == "picture")
+                });
+                let src = self.image_src(n.id(), e, picture)?;
+                let mut attrs = vec![("src", src)];
+                for a in ["alt", "title", "width", "height"] {
+                    if let Some(v) = e.attr(a) {
+                        attrs.push((a, v.to_string()));
+                    }
+                }
+                self.open_tag("img", &attrs);
+                return None;
+            }
+            "iframe" | "video" => {
+                let src = e
+                    .attr("src")
+                    .map(str::to_string)
+                    .or_else(|| {
+                        n.children()
+                            .filter_map(|c| c.value().as_element())
+                            .find(|c| c.name() == "source")
+                            .and_then(|s| s.attr("src"))
+                            .map(str::to_string)
+                    })
+                    .unwrap_or_default();
+                let link = video_link(&src)
+                    .or_else(|| (name == "video").then(|| self.abs(&src)).flatten());
+                if let Some(href) = link {
+                    self.out.push_str("<p>");
+                    self.open_tag("a", &[("href", href)]);
+                    self.out.push_str("▶ Video</a></p>");
+                }
+                return None;
+            }
+            _ => {}
+        }
+        match map_tag(name) {
+            Out::Drop => None,
+            Out::Unwrap => Some(None),
+            Out::Tag(tag) => {
+                let mut attrs: Vec<(&str, String)> = Vec::new();
+                match tag {
+                    "a" => {
+                        if let Some(h) = e.attr("href").and_then(|h| self.abs(h)) {
+                            attrs.push(("href", h));
+                        }
+                        if let Some(t) = e.attr("title") {
+                            attrs.push(("title", t.to_string()));
+                        }
+                    }
+                    "td" | "th" => {
+                        for a in ["colspan", "rowspan"] {
+                            if let Some(v) = e
+                                .attr(a)
+                                .filter(|v| v.trim().parse::<u16>().is_ok_and(|n| n > 1))
+                            {
+                                attrs.push((a, v.trim().to_string()));
+                            }
+                        }
+                    }
+                    "ol" => {
+                        if let Some(v) = e.attr("start").filter(|v| v.trim().parse::<i64>().is_ok())
+                        {
+                            attrs.push(("start", v.trim().to_string()));
+                        }
+                    }
+                    "time" => {
+                        if let Some(v) = e.attr("datetime") {
+                            attrs.push(("datetime", v.to_string()));
+                        }
+                    }
+                    "abbr" => {
+                        if let Some(v) = e.attr("title") {
+                            attrs.push(("title", v.to_string()));
+                        }
+                    }
+                    "code" => {
+                        if let Some(l) = code_language(n) {
+                            attrs.push(("class", format!("language-{l}")));
+                        }
+                    }
+                    _ => {}
+                }
+                if let Some(id) = e.attr("id").filter(|i| keep_id(i)) {
+                    attrs.push(("id", id.to_string()));
+                }
+                if let Some(d) = e.attr("dir").filter(|d| matches!(d.trim(), "rtl" | "ltr")) {
+                    attrs.push(("dir", d.trim().to_string()));
+                }
+                self.open_tag(tag, &attrs);
+                Some(Some(tag))
+            }
+        }
+    }
+}
+
+/// Ids worth keeping: footnote and section anchors that in-article links point at.
+fn keep_id(id: &str) -> bool {
+    let id = id.trim();
+    !id.is_empty() && id.len() <= 80 && !id.contains(char::is_whitespace)
+}
+
+fn is_void(tag: &str) -> bool {
+    matches!(tag, "br" | "hr" | "img" | "wbr")
+}

@@ -1,0 +1,173 @@
+//! Per-element text statistics, gathered bottom-up in one post-order walk.
+
+use std::collections::HashMap;
+
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
+use scraper::node::Node;
+
+/// What an element holds, counting its whole subtree.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Stats {
+    /// Characters of text, whitespace runs counted as one.
+    pub text: u32,
+    /// Of which inside links.
+    pub link_text: u32,
+    pub commas: u32,
+    pub paragraphs: u32,
+    pub images: u32,
+    pub list_items: u32,
+    pub inputs: u32,
+    pub embeds: u32,
+    pub headings: u32,
+    pub links: u32,
+    /// Has a child element that is itself a block (so this is a container, not a paragraph).
+    pub has_block_child: bool,
+}
+
+impl Stats {
+    pub fn link_density(&self) -> f32 {
+        if self.text == 0 {
+            0.0
+        } else {
+            self.link_text as f32 / self.text as f32
+        }
+    }
+
+    pub fn add(&mut self, o: &Stats) {
+        self.text += o.text;
+        self.link_text += o.link_text;
+        self.commas += o.commas;
+        self.paragraphs += o.paragraphs;
+        self.images += o.images;
+        self.list_items += o.list_items;
+        self.inputs += o.inputs;
+        self.embeds += o.embeds;
+        self.headings += o.headings;
+        self.links += o.links;
+    }
+}
+
+/// Block-level elements: their presence makes a parent a container.
+pub fn is_block_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "dd"
+            | "details"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hr"
+            | "li"
+            | "main"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "table"
+            | "ul"
+    )
+}
+
+/// Count text the way a reader sees it: each whitespace run is one character.
+pub fn text_len_and_commas(t: &str) -> (u32, u32) {
+    let mut len = 0u32;
+    let mut commas = 0u32;
+    let mut in_ws = true;
+    for c in t.chars() {
+        if c.is_whitespace() {
+            if !in_ws {
+                len += 1;
+                in_ws = true;
+            }
+        } else {
+            in_ws = false;
+            len += 1;
+            if matches!(
+                c,
+                ',' | '，' | '、' | '،' | '﹐' | '︐' | '︑' | '⸴' | '⹁' | '﹑'
+            ) {
+                commas += 1;
+            }
+        }
+    }
+    (len, commas)
+}
+
+/// The counters an element adds for itself (not its children).
+pub fn own_counts(name: &str, s: &mut Stats) {
+    match name {
+        "p" => s.paragraphs += 1,
+        "img" | "picture" => s.images += 1,
+        "li" => s.list_items += 1,
+        "input" | "select" | "textarea" | "button" => s.inputs += 1,
+        "iframe" | "video" | "embed" | "object" | "audio" => s.embeds += 1,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => s.headings += 1,
+        "a" => s.links += 1,
+        _ => {}
+    }
+}
+
+/// Stats of every element under `root`.
+pub fn gather(root: NodeRef<'_, Node>) -> HashMap<NodeId, Stats> {
+    let mut out = HashMap::new();
+    let mut stack: Vec<Stats> = vec![Stats::default()];
+    let mut link_depth = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(n) => match n.value() {
+                Node::Element(e) => {
+                    if e.name() == "a" {
+                        link_depth += 1;
+                    }
+                    stack.push(Stats::default());
+                }
+                Node::Text(t) => {
+                    let (len, commas) = text_len_and_commas(t);
+                    if let Some(top) = stack.last_mut() {
+                        top.text += len;
+                        top.commas += commas;
+                        if link_depth > 0 {
+                            top.link_text += len;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(n) => {
+                if let Node::Element(e) = n.value() {
+                    let name = e.name();
+                    if name == "a" {
+                        link_depth = link_depth.saturating_sub(1);
+                    }
+                    let mut s = stack.pop().unwrap_or_default();
+                    own_counts(name, &mut s);
+                    out.insert(n.id(), s);
+                    if let Some(parent) = stack.last_mut() {
+                        parent.add(&s);
+                        if is_block_tag(name) {
+                            parent.has_block_child = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
