@@ -56,7 +56,11 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-fn to_options(url: Option<String>, now_ms: Option<f64>, options: JsValue) -> Result<Options, JsError> {
+fn to_options(
+    url: Option<String>,
+    now_ms: Option<f64>,
+    options: JsValue,
+) -> Result<Options, JsError> {
     let js: JsOptions = if options.is_undefined() || options.is_null() {
         JsOptions::default()
     } else {
@@ -95,6 +99,8 @@ fn positive_limit(n: f64, name: &str) -> Result<usize, JsError> {
     if n.is_finite() && n >= 1.0 {
         Ok(n.min(usize::MAX as f64) as usize)
     } else {
-        Err(JsError::new(&format!("Invalid options: {name} must be a positive number.")))
+        Err(JsError::new(&format!(
+            "Invalid options: {name} must be a positive number."
+        )))
     }
 }

@@ -83,6 +83,15 @@ function render(a) {
 
   const content = $("content");
   content.replaceChildren(guardedFragment(a.content_html || ""));
+  // A picture that cannot load (offline, hotlink protection) is hidden rather than shown as a
+  // broken box with its alt text run into the prose.
+  for (const img of content.querySelectorAll("img")) {
+    img.addEventListener("error", () => {
+      const fig = img.closest("figure");
+      if (fig && !fig.querySelector("figcaption")) fig.hidden = true;
+      else img.hidden = true;
+    }, { once: true });
+  }
   const firstImg = content.querySelector("img");
   if (v.image && !(firstImg && sameImage(firstImg.src, v.image))) {
     $("lead-img").src = v.image;

@@ -72,6 +72,7 @@ export function defineSuite(name, launch) {
     assert.equal(f.title, expected.title);
     assert.equal(f.site, expected.site_name);
     // 2025-09-05T16:07Z, shown in the reader's zone (Asia/Tokyo in the tests) with its offset.
+    assert.ok(f.publishedIso, "the popup shows a publication time");
     assert.equal(new Date(f.publishedIso).toISOString(), new Date(expected.published).toISOString());
     assert.match(f.published, /\b01:07\b/);
     assert.match(f.published, /\b6\b/);

@@ -71,8 +71,10 @@ export async function launchChromium(extDir, { colorScheme = "light" } = {}) {
     },
     clickPage: (page, sel) => page.click(sel),
     async screenshot(page, file, selector) {
-      if (selector) await page.locator(selector).screenshot({ path: file });
-      else await page.screenshot({ path: file });
+      // caret "initial": playwright's default caret hiding writes style="" onto the page's
+      // inputs, which would break the exact-restore check.
+      if (selector) await page.locator(selector).screenshot({ path: file, caret: "initial", animations: "disabled" });
+      else await page.screenshot({ path: file, caret: "initial" });
     },
     async close() {
       await context.close().catch(() => {});
