@@ -65,7 +65,13 @@ export async function launchChromium(extDir, { colorScheme = "light" } = {}) {
     },
     evalReader: (frame, expr) => frame.evaluate(expr),
     clickReader: (frame, sel) => frame.click(sel),
-    pressReader: (frame, key) => frame.press("body", key),
+    async pressReader(frame, key) {
+      // A real key press in the frame: bring its tab to the front, focus inside the frame, press.
+      const page = frame.page();
+      await page.bringToFront();
+      await frame.focus("#close");
+      await page.keyboard.press(key);
+    },
     async readerGone(page) {
       await waitFor(() => page.evaluate(`!document.querySelector("iframe[data-cleanview-own]")`), { what: "clean view to close" });
     },
