@@ -58,7 +58,17 @@ pub fn plain_text(fragment: &Html) -> String {
     // Pending separator: 0 none, 1 space, 2 newline, 3 blank line.
     let mut sep = 0u8;
     let mut pre_depth = 0usize;
+    // A subtree already written (math as its TeX source) is skipped until it closes.
+    let mut skip: Option<ego_tree::NodeId> = None;
     for edge in fragment.tree.root().traverse() {
+        if let Some(id) = skip {
+            if let Edge::Close(n) = edge {
+                if n.id() == id {
+                    skip = None;
+                }
+            }
+            continue;
+        }
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
@@ -69,11 +79,20 @@ pub fn plain_text(fragment: &Html) -> String {
                         pre_depth += 1;
                         sep = 3;
                     } else if name == "td" || name == "th" {
-                        if node.prev_sibling().is_some() {
-                            if !out.is_empty() && sep < 2 {
-                                out.push('\t');
-                            }
+                        // Cells of one row are separated by a tab; the row break already
+                        // pending before a first cell is kept.
+                        if sep < 2 && !out.is_empty() {
+                            trim_trailing_spaces(&mut out);
+                            out.push('\t');
                             sep = 0;
+                        }
+                    } else if name == "math" {
+                        if let Some(tex) = math_source(node) {
+                            // A separate word, as in the Markdown (`$…$` between spaces).
+                            flush(&mut out, sep.max(1));
+                            out.push_str(&crate::dom::collapse_ws(&tex));
+                            sep = 1;
+                            skip = Some(node.id());
                         }
                     } else if name == "img" && sep == 0 {
                         sep = 1;
@@ -136,6 +155,25 @@ pub fn plain_text(fragment: &Html) -> String {
         }
     }
     out.trim_end().to_string()
+}
+
+/// The source of a formula as the Markdown writer renders it: TeX from an annotation, else the
+/// `alttext`; `None` when only the presentation tokens exist.
+pub(crate) fn math_source(math: ego_tree::NodeRef<'_, Node>) -> Option<String> {
+    for n in math.descendants().take(10_000) {
+        if let Node::Element(e) = n.value() {
+            if e.name() == "annotation" && e.attr("encoding").is_some_and(|enc| enc.contains("tex"))
+            {
+                let tex = crate::dom::raw_text(n).trim().to_string();
+                if !tex.is_empty() {
+                    return Some(tex);
+                }
+            }
+        }
+    }
+    let alt = math.value().as_element()?.attr("alttext")?;
+    let alt = alt.trim();
+    (!alt.is_empty()).then(|| alt.to_string())
 }
 
 fn flush(out: &mut String, sep: u8) {

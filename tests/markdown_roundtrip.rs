@@ -82,6 +82,9 @@ pub fn markdown_text(md: &str) -> String {
         match n.value() {
             Node::Text(t) if matches!(edge, Edge::Open(_)) => out.push_str(t),
             Node::Element(e) if !INLINE.contains(&e.name()) => out.push(' '),
+            // A footnote marker is its own word: the page wrote it as "[19]", the Markdown
+            // as "[^19]", and the rendering drops the brackets that separated it.
+            Node::Element(e) if e.attr("class") == Some("footnote-reference") => out.push(' '),
             _ => {}
         }
     }

@@ -84,13 +84,21 @@ pub fn extract_content(doc: Html, options: &Options, meta: &Meta, base: Option<&
         if text_len >= ENOUGH_TEXT {
             return finish(html, text_len, meta);
         }
-        let slot = if flags.strip_hidden { &mut best } else { &mut best_loose };
+        let slot = if flags.strip_hidden {
+            &mut best
+        } else {
+            &mut best_loose
+        };
         if slot.as_ref().is_none_or(|(l, _)| text_len > *l) {
             *slot = Some((text_len, html));
         }
     }
     let strict_len = best.as_ref().map_or(0, |b| b.0);
-    if strict_len < 200 && best_loose.as_ref().is_some_and(|(l, _)| *l > strict_len * 2) {
+    if strict_len < 200
+        && best_loose
+            .as_ref()
+            .is_some_and(|(l, _)| *l > strict_len * 2)
+    {
         best = best_loose;
     }
     let (len, html) = best.unwrap_or_default();

@@ -556,18 +556,7 @@ impl<'a> Walker<'a> {
     }
 
     fn math(&mut self, node: NodeRef<'a, Node>, el: &Element) {
-        let annotation = node.descendants().find_map(|n| match n.value() {
-            Node::Element(e)
-                if e.name() == "annotation"
-                    && e.attr("encoding").is_some_and(|v| v.contains("tex")) =>
-            {
-                Some(crate::dom::raw_text(n))
-            }
-            _ => None,
-        });
-        let tex = annotation
-            .or_else(|| attr(el, "alttext").map(str::to_string))
-            .unwrap_or_default();
+        let tex = crate::text::math_source(node).unwrap_or_default();
         let tex = tex.trim();
         if tex.is_empty() {
             // No TeX: keep what the page shows as text.
