@@ -128,10 +128,24 @@ fn run_pass(
     let cands = score::find_candidates(d, &stats, flags);
     let body = body_id(d);
     let top = score::refine_top(d, &cands, &stats).or(body);
-    let Some(top) = top else {
+    let Some(mut top) = top else {
         return (String::new(), 0);
     };
-    let roots = gather_siblings(d, top, &cands.scores, &stats);
+    let mut flags = flags;
+    let mut roots = gather_siblings(d, top, &cands.scores, &stats);
+    // Pages that are not articles (landing, product, listing pages) spread their content
+    // over many small blocks: when the best container holds only a minority of the page's
+    // prose, take the whole main area and keep its link-rich blocks.
+    if let (false, Some(body)) = (meta.declared_article, body) {
+        let good = |id: &NodeId| stats.get(id).map_or(0, |s| s.good);
+        let chosen: u32 = roots.iter().map(good).sum();
+        let page = good(&body);
+        if page > 0 && (chosen as f32) < page as f32 * 0.5 {
+            top = main_area(d, &stats).unwrap_or(body);
+            roots = vec![top];
+            flags.clean_conditionally = false;
+        }
+    }
     clean::clean(d, &roots, meta.title.as_deref(), flags);
     let mut w = serialize::Writer::new(base, &lazy);
     for r in &roots {
@@ -151,6 +165,17 @@ fn run_pass(
         })
         .sum();
     (html, text_len)
+}
+
+/// The page's `main` element (or `role=main`) when it holds most of the prose.
+fn main_area(d: &Html, stats: &HashMap<NodeId, Stats>) -> Option<NodeId> {
+    let body = body_id(d)?;
+    let page = stats.get(&body).map_or(0, |s| s.good);
+    let s = Selector::parse("main, [role=main]").ok()?;
+    d.select(&s)
+        .map(|m| m.id())
+        .filter(|id| stats.get(id).is_some_and(|s| s.good as f32 >= page as f32 * 0.6))
+        .last()
 }
 
 fn body_id(d: &Html) -> Option<NodeId> {

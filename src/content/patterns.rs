@@ -85,6 +85,19 @@ const UNLIKELY_SUBSTR: &[&str] = &[
     "screenreader",
     "print-only",
     "offscreen",
+    // Consent-management platforms, by their widely deployed names.
+    "onetrust",
+    "optanon",
+    "cookiebot",
+    "usercentrics",
+    "didomi",
+    "truste",
+    "qc-cmp",
+    "sp_message",
+    "fc-consent",
+    "osano",
+    "iubenda",
+    "cmplz",
 ];
 
 /// Short clutter words that must match a whole class/id token.

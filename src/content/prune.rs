@@ -223,6 +223,9 @@ fn decide(node: NodeRef<'_, Node>, el: &Element, hidden_attr: Option<&str>, flag
     if name == "header" && !has_ancestor(node, &["article", "main"]) {
         return !holds_article_marker(node) || has_descendant(node, "nav");
     }
+    if el.attr("aria-modal").is_some_and(|v| v.trim() == "true") {
+        return true;
+    }
     if name == "form" && el.attr("role").is_some_and(|r| r == "search") {
         return true;
     }
