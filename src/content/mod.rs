@@ -174,7 +174,11 @@ fn main_area(d: &Html, stats: &HashMap<NodeId, Stats>) -> Option<NodeId> {
     let s = Selector::parse("main, [role=main]").ok()?;
     d.select(&s)
         .map(|m| m.id())
-        .filter(|id| stats.get(id).is_some_and(|s| s.good as f32 >= page as f32 * 0.6))
+        .filter(|id| {
+            stats
+                .get(id)
+                .is_some_and(|s| s.good as f32 >= page as f32 * 0.6)
+        })
         .last()
 }
 

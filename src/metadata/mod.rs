@@ -168,10 +168,13 @@ pub fn collect(doc: &Html, page_url: Option<&Url>) -> Meta {
         favicon,
         tags: tag_list,
         article_body: ld.article_body.clone(),
-        declared_article: tags.get("og:type").is_some_and(|t| t.eq_ignore_ascii_case("article"))
-            || ld.page_type.as_deref().is_some_and(|t| {
-                t.contains("article") || t.contains("posting") || t == "report"
-            }),
+        declared_article: tags
+            .get("og:type")
+            .is_some_and(|t| t.eq_ignore_ascii_case("article"))
+            || ld
+                .page_type
+                .as_deref()
+                .is_some_and(|t| t.contains("article") || t.contains("posting") || t == "report"),
         page_type: ld.page_type.clone(),
         json_ld,
     }
