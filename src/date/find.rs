@@ -383,6 +383,11 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
     };
     let mut out: Vec<Candidate> = Vec::new();
     json_ld_candidates(json_ld, &attr_opts, &mut out);
+    if out.is_empty() {
+        // The caller's JSON-LD may have missed blocks it could not parse; read them again here.
+        let own = own_json_ld(doc, &attr_opts, &mut out);
+        json_ld_candidates(&own, &attr_opts, &mut out);
+    }
 
     let mut order = out.len();
     let mut stack: Vec<Ctx> = Vec::new();
@@ -721,7 +726,6 @@ fn is_article_type(v: &serde_json::Map<String, Value>) -> bool {
         s.contains("article")
             || s.contains("posting")
             || s.contains("report")
-            || s.contains("videoobject")
             || s.contains("creativework")
             || s.contains("recipe")
             || s.contains("podcastepisode")
@@ -792,12 +796,15 @@ fn json_ld_candidates(json_ld: &[Value], opts: &ParseOptions, out: &mut Vec<Cand
                     };
                     if let (Some(role), Some(s)) = (role, val.as_str()) {
                         if let Some(d) = parse::parse_with(s, opts) {
-                            let rank = if article { R_JSONLD } else { R_JSONLD_OTHER };
+                            // The article's own datePublished beats a video's uploadDate or a
+                            // creation date, which often predate publication.
+                            let main_key = matches!(k.as_str(), "datePublished" | "dateModified");
+                            let rank = if article && main_key { R_JSONLD } else { R_JSONLD_OTHER };
                             out.push(Candidate {
                                 date: d,
                                 role,
                                 rank,
-                                order: out.len(),
+                                order: depth * 10_000 + out.len(),
                                 source: format!("json-ld:{k}"),
                                 raw: s.to_string(),
                                 after_h1: false,
@@ -814,6 +821,75 @@ fn json_ld_candidates(json_ld: &[Value], opts: &ParseOptions, out: &mut Vec<Cand
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// JSON-LD read directly from the page, tolerating `<![CDATA[ … ]]>` and `<!-- … -->` wrappers;
+/// a block that still does not parse is scanned for its date keys as plain text.
+fn own_json_ld(doc: &Html, opts: &ParseOptions, out: &mut Vec<Candidate>) -> Vec<Value> {
+    let mut values = Vec::new();
+    let mut blocks = 0;
+    for n in doc.tree.root().descendants() {
+        let Some(el) = ElementRef::wrap(n) else { continue };
+        if el.value().name() != "script" {
+            continue;
+        }
+        let ty = el.value().attr("type").unwrap_or("").to_ascii_lowercase();
+        if !ty.contains("ld+json") {
+            continue;
+        }
+        blocks += 1;
+        if blocks > 50 {
+            break;
+        }
+        let raw: String = el.text().collect();
+        let mut s = raw.trim();
+        for (open, close) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")] {
+            s = s.strip_prefix(open).unwrap_or(s).trim();
+            s = s.strip_suffix(close).unwrap_or(s).trim();
+        }
+        match serde_json::from_str::<Value>(s) {
+            Ok(v) => values.push(v),
+            Err(_) => raw_json_dates(s, opts, out),
+        }
+    }
+    values
+}
+
+/// `"datePublished": "…"` pairs in text that is not valid JSON, in order of appearance.
+fn raw_json_dates(s: &str, opts: &ParseOptions, out: &mut Vec<Candidate>) {
+    for (key, role) in [
+        ("\"datePublished\"", Role::Published),
+        ("\"dateCreated\"", Role::Published),
+        ("\"uploadDate\"", Role::Published),
+        ("\"dateModified\"", Role::Modified),
+    ] {
+        let mut from = 0;
+        let mut n = 0;
+        while let Some(pos) = s.get(from..).and_then(|t| t.find(key)) {
+            n += 1;
+            if n > 20 {
+                break;
+            }
+            let after = from + pos + key.len();
+            from = after;
+            let rest = s.get(after..).unwrap_or("").trim_start();
+            let Some(rest) = rest.strip_prefix(':') else { continue };
+            let Some(rest) = rest.trim_start().strip_prefix('"') else { continue };
+            let Some(end) = rest.find('"') else { continue };
+            let val = rest.get(..end).unwrap_or("");
+            if let Some(d) = parse::parse_with(val, opts) {
+                out.push(Candidate {
+                    date: d,
+                    role,
+                    rank: R_JSONLD_OTHER,
+                    order: out.len(),
+                    source: format!("json-ld:{}", key.trim_matches('"')),
+                    raw: val.to_string(),
+                    after_h1: false,
+                });
+            }
         }
     }
 }
