@@ -34,6 +34,8 @@ pub const R_TIME: u8 = 5;
 pub const R_ELEMENT: u8 = 6;
 pub const R_TEXT_MARKED: u8 = 7;
 pub const R_TEXT: u8 = 8;
+/// "3 hours ago": right only as of the moment the page was served, so any absolute date wins.
+pub const R_RELATIVE: u8 = 9;
 
 /// One date the page states somewhere.
 #[derive(Debug, Clone)]
@@ -198,7 +200,6 @@ fn is_excluded_container(tag: &str, class_id: &str, in_article: bool) -> bool {
         let hit = w.contains("comment")
             || w.contains("related")
             || w.contains("sidebar")
-            || w.contains("widget")
             || w.contains("recommend")
             || w.contains("newsfeed")
             || w.contains("popular")
@@ -552,7 +553,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                                     push(&mut out, Candidate {
                                         date: m.date,
                                         role,
-                                        rank: R_ELEMENT,
+                                        rank: if m.relative { R_RELATIVE } else { R_ELEMENT },
                                         order,
                                         source: format!("class:{name}"),
                                         raw: raw.clone(),
@@ -677,7 +678,8 @@ fn flush_block(
     block.clear();
     if *count < MAX_CANDIDATES && text.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
         for m in parse::scan(&text, opts, 8) {
-            if !m.date.plausible(opts.now) {
+            // Relative phrases in running text are mostly about events, not the page.
+            if m.relative || !m.date.plausible(opts.now) {
                 continue;
             }
             let before_here = text.get(..m.start).unwrap_or("");

@@ -138,6 +138,20 @@ fn choose(cands: &[Candidate], from_url: Option<UrlDate>, page_url: Option<&::ur
     match from_url {
         Some(UrlDate::Day(day)) => {
             let hit = published_pool.iter().find(|c| agrees_with_day(c, day));
+            // An instant written in UTC can fall on the day after the newsroom's; the URL
+            // states the local day, so keep that day unless the same instant is also stated
+            // in an offset that lands on it.
+            let hit = hit.and_then(|c| {
+                let r = refine(c, &published_pool);
+                if r.date.date == day {
+                    return Some(*c);
+                }
+                let same = r.date.instant();
+                published_pool
+                    .iter()
+                    .find(|o| o.date.date == day && same.is_some() && o.date.instant() == same)
+                    .copied()
+            });
             match hit {
                 Some(c) => {
                     let r = refine(c, &published_pool);

@@ -156,6 +156,8 @@ pub fn unix_timestamp(s: &str) -> Option<ParsedDate> {
 #[derive(Debug, Clone, Copy)]
 pub struct Match {
     pub date: ParsedDate,
+    /// Resolved from a relative phrase ("3 hours ago") against `now`.
+    pub relative: bool,
     pub start: usize,
     pub end: usize,
 }
@@ -264,10 +266,15 @@ pub fn scan(s: &str, opts: &ParseOptions, limit: usize) -> Vec<Match> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() && out.len() < limit {
-        if let Some((date, next)) = sc.match_at(i) {
+        if let Some((date, next, relative)) = sc.match_at(i) {
             let start = toks[i].start;
             let end = toks.get(next.saturating_sub(1)).map_or(s.len(), |t| t.end);
-            out.push(Match { date, start, end });
+            out.push(Match {
+                date,
+                relative,
+                start,
+                end,
+            });
             i = next.max(i + 1);
         } else {
             i += 1;
@@ -329,27 +336,27 @@ impl<'a> Scanner<'a> {
 
     /// A number not glued to a further digit-like token (so `2025-09-05-1234` still reads,
     /// but `12.34.2025.7` does not become a date).
-    fn match_at(&self, i: usize) -> Option<(ParsedDate, usize)> {
+    fn match_at(&self, i: usize) -> Option<(ParsedDate, usize, bool)> {
         // A time first, then the date: "16:07 GMT 05.09.2025", "4:07 PM EDT, Sep 5, 2025".
         if let Some((clock, j)) = self.clock_at(i) {
             let k = self.skip_connectors(j);
             if let Some((date, clock2, end)) = self.date_at(k) {
                 if clock2.is_none() {
-                    return Some((combine(date, Some(clock)), end));
+                    return Some((combine(date, Some(clock)), end, false));
                 }
             }
         }
         if let Some((date, clock, j)) = self.date_at(i) {
             if clock.is_some() {
-                return Some((combine(date, clock), j));
+                return Some((combine(date, clock), j, false));
             }
             let k = self.skip_connectors(j);
             if let Some((clock, end)) = self.clock_at(k) {
-                return Some((combine(date, Some(clock)), end));
+                return Some((combine(date, Some(clock)), end, false));
             }
-            return Some((ParsedDate::day(date), j));
+            return Some((ParsedDate::day(date), j, false));
         }
-        self.relative_at(i)
+        self.relative_at(i).map(|(d, end)| (d, end, true))
     }
 
     /// Skip words and punctuation that sit between a date and its time.
