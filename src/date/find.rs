@@ -189,7 +189,9 @@ fn is_excluded_container(tag: &str, class_id: &str, in_article: bool) -> bool {
         }
         _ => {}
     }
-    if class_id.is_empty() {
+    // Page-level wrappers carry state classes ("sidebar-primary", "comments-open") that say
+    // nothing about their own content.
+    if class_id.is_empty() || matches!(tag, "html" | "body" | "main" | "article") {
         return false;
     }
     for w in class_id.split(|c: char| c.is_whitespace()) {
