@@ -840,14 +840,19 @@ fn own_json_ld(doc: &Html, opts: &ParseOptions, out: &mut Vec<Candidate>) -> Vec
             continue;
         }
         let ty = el.value().attr("type").unwrap_or("").to_ascii_lowercase();
-        if !ty.contains("ld+json") {
+        let raw: String = el.text().collect();
+        // Some pages ship their schema.org object in a plain `<script>`.
+        let untyped_schema = ty.is_empty()
+            && raw.trim_start().starts_with('{')
+            && raw.contains("\"@context\"")
+            && raw.contains("schema.org");
+        if !ty.contains("ld+json") && !untyped_schema {
             continue;
         }
         blocks += 1;
         if blocks > 50 {
             break;
         }
-        let raw: String = el.text().collect();
         let mut s = raw.trim();
         for (open, close) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")] {
             s = s.strip_prefix(open).unwrap_or(s).trim();

@@ -428,7 +428,6 @@ const MARKERS: &[(&str, Marker)] = &[
     ("revised", Marker::Modified),
     ("aktualisiert", Marker::Modified),
     ("geändert", Marker::Modified),
-    ("stand:", Marker::Modified),
     ("mis à jour", Marker::Modified),
     ("mise à jour", Marker::Modified),
     ("modifié", Marker::Modified),

@@ -129,6 +129,47 @@ fn refine<'a>(best: &'a Candidate, pool: &[&'a Candidate]) -> &'a Candidate {
     out
 }
 
+/// The same instant as `c`, as the page also states it in a local (non-UTC) offset: the
+/// page's own local day is what readers see, so prefer that rendering of the instant.
+fn local_restatement<'a>(c: &'a Candidate, pool: &[&'a Candidate]) -> &'a Candidate {
+    let Some(instant) = c.date.instant() else {
+        return c;
+    };
+    if c.date.offset.is_some_and(|o| o.local_minus_utc() != 0) {
+        return c;
+    }
+    pool.iter()
+        .find(|o| {
+            o.date.instant() == Some(instant) && o.date.offset.is_some_and(|x| x.local_minus_utc() != 0)
+        })
+        .copied()
+        .unwrap_or(c)
+}
+
+/// A UTC instant near midnight whose day the page itself shows as the neighbouring one
+/// (in a date element near the headline): the page's local day, with the instant's time
+/// unknown in that zone, so only the day is kept.
+fn visible_day<'a>(c: &'a Candidate, pool: &[&'a Candidate]) -> Option<&'a Candidate> {
+    let off = c.date.offset?;
+    if off.local_minus_utc() != 0 {
+        return None;
+    }
+    let t = c.date.time?;
+    let next = t.hour() >= 10;
+    pool.iter()
+        .find(|o| {
+            o.rank <= find::R_ELEMENT
+                && o.rank >= find::R_TIME
+                && o.date.precision() == 0
+                && o.after_h1
+                && {
+                    let diff = (o.date.date - c.date.date).num_days();
+                    (diff == 1 && next) || (diff == -1 && !next)
+                }
+        })
+        .copied()
+}
+
 fn choose(cands: &[Candidate], from_url: Option<UrlDate>, page_url: Option<&::url::Url>) -> DateFindings {
     let published_pool = sorted(cands, |c| c.role != Role::Modified);
     let modified_pool = sorted(cands, |c| c.role == Role::Modified);
@@ -187,6 +228,8 @@ fn choose(cands: &[Candidate], from_url: Option<UrlDate>, page_url: Option<&::ur
                 .or_else(|| published_pool.first());
             if let Some(c) = hit {
                 let r = refine(c, &published_pool);
+                let r = local_restatement(r, &published_pool);
+                let r = visible_day(r, &published_pool).unwrap_or(r);
                 let agrees = matches!(other, Some(UrlDate::Month(y, m)) if r.date.date.year() == y && r.date.date.month() == m);
                 published = Some(found(r, agrees));
                 published_date = Some(r.date);
