@@ -49,6 +49,8 @@ pub struct Candidate {
     pub raw: String,
     /// Found in the article region after its headline: text there is about this article.
     pub after_h1: bool,
+    /// Within the first few blocks after the headline, where bylines and datelines sit.
+    pub top: bool,
 }
 
 /// Bound on candidates of each kind, so hostile pages cost linear time and memory.
@@ -398,6 +400,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
     let mut prev_tail = String::new();
     let mut text_bytes = 0usize;
     let mut seen_h1 = false;
+    let mut blocks_since_h1 = 0usize;
     let mut text_count = 0usize;
 
     let push = |out: &mut Vec<Candidate>, c: Candidate| {
@@ -438,7 +441,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                 }
                 let is_block = crate::text::is_block(tag) || tag == "br" || tag == "td" || tag == "th";
                 if is_block {
-                    flush_block(&mut block, &mut prev_tail, &text_opts, order, seen_h1, &mut text_count, &mut out);
+                    flush_block(&mut block, &mut prev_tail, &text_opts, order, seen_h1, &mut blocks_since_h1, &mut text_count, &mut out);
                 }
                 if tag == "h1" && !excluded {
                     seen_h1 = true;
@@ -466,6 +469,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                                         source: format!("itemprop:{}", prop.trim()),
                                         raw,
                                         after_h1: seen_h1,
+ top: top(seen_h1, blocks_since_h1),
                                     });
                                 }
                             }
@@ -497,6 +501,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                                 source: source.to_string(),
                                 raw,
                                 after_h1: seen_h1,
+ top: top(seen_h1, blocks_since_h1),
                             });
                         }
                     }
@@ -513,6 +518,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                                         source: "abbr[title]".into(),
                                         raw: raw.to_string(),
                                         after_h1: seen_h1,
+ top: top(seen_h1, blocks_since_h1),
                                     });
                                 }
                             }
@@ -532,6 +538,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                                 source: format!("attr:{name}"),
                                 raw: value.to_string(),
                                 after_h1: seen_h1,
+ top: top(seen_h1, blocks_since_h1),
                             });
                         }
                     }
@@ -549,6 +556,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                                     let role = match lang::marker_before(before) {
                                         Some(Marker::Modified) => Role::Modified,
                                         Some(Marker::Published) => Role::Published,
+                                        Some(Marker::Other) => continue,
                                         None => role,
                                     };
                                     let name = class_id.split_whitespace().next().unwrap_or("");
@@ -560,6 +568,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                                         source: format!("class:{name}"),
                                         raw: raw.clone(),
                                         after_h1: seen_h1,
+ top: top(seen_h1, blocks_since_h1),
                                     });
                                 }
                             }
@@ -577,18 +586,23 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                 if ElementRef::wrap(node).is_some() {
                     if let Some(ctx) = stack.pop() {
                         if ctx.block {
-                            flush_block(&mut block, &mut prev_tail, &text_opts, order, seen_h1, &mut text_count, &mut out);
+                            flush_block(&mut block, &mut prev_tail, &text_opts, order, seen_h1, &mut blocks_since_h1, &mut text_count, &mut out);
                         }
                     }
                 }
             }
         }
     }
-    flush_block(&mut block, &mut prev_tail, &text_opts, order, seen_h1, &mut text_count, &mut out);
+    flush_block(&mut block, &mut prev_tail, &text_opts, order, seen_h1, &mut blocks_since_h1, &mut text_count, &mut out);
     Evidence {
         candidates: out,
         month_first,
     }
+}
+
+/// How many text blocks after the headline still count as the article's header.
+fn top(after_h1: bool, blocks_since_h1: usize) -> bool {
+    after_h1 && blocks_since_h1 <= 12
 }
 
 /// Text of `el`, whitespace collapsed, at most about `cap` bytes (reading stops there, so a
@@ -636,6 +650,7 @@ fn meta_candidate(el: &ElementRef<'_>, opts: &ParseOptions, order: usize, out: &
                 source: format!("meta:{}", key.trim()),
                 raw: content.to_string(),
                 after_h1: false,
+ top: false,
             });
         }
         return;
@@ -657,6 +672,7 @@ fn parsely_page(content: &str, opts: &ParseOptions, order: usize, out: &mut Vec<
                 source: "meta:parsely-page".into(),
                 raw: s.clone(),
                 after_h1: false,
+ top: false,
             });
         }
     }
@@ -669,12 +685,16 @@ fn flush_block(
     opts: &ParseOptions,
     order: usize,
     after_h1: bool,
+    blocks_since_h1: &mut usize,
     count: &mut usize,
     out: &mut Vec<Candidate>,
 ) {
     if block.trim().is_empty() {
         block.clear();
         return;
+    }
+    if after_h1 {
+        *blocks_since_h1 += 1;
     }
     let text = crate::dom::collapse_ws(block);
     block.clear();
@@ -697,6 +717,7 @@ fn flush_block(
             let (role, rank) = match marker {
                 Some(Marker::Published) => (Role::Published, R_TEXT_MARKED),
                 Some(Marker::Modified) => (Role::Modified, R_TEXT_MARKED),
+                Some(Marker::Other) => continue,
                 None => (Role::Neutral, R_TEXT),
             };
             *count += 1;
@@ -708,6 +729,7 @@ fn flush_block(
                 source: "text".into(),
                 raw: text.get(m.start..m.end).unwrap_or("").to_string(),
                 after_h1,
+                top: top(after_h1, *blocks_since_h1),
             });
         }
     }
@@ -812,6 +834,7 @@ fn json_ld_candidates(json_ld: &[Value], opts: &ParseOptions, out: &mut Vec<Cand
                                 source: format!("json-ld:{k}"),
                                 raw: s.to_string(),
                                 after_h1: false,
+ top: false,
                             });
                         }
                         continue;
@@ -897,6 +920,7 @@ fn raw_json_dates(s: &str, opts: &ParseOptions, out: &mut Vec<Candidate>) {
                     source: format!("json-ld:{}", key.trim_matches('"')),
                     raw: val.to_string(),
                     after_h1: false,
+ top: false,
                 });
             }
         }

@@ -414,11 +414,20 @@ pub fn is_ordinal(word: &str) -> bool {
 pub enum Marker {
     Published,
     Modified,
+    /// Not the page's date at all: when a citation was retrieved, an event's date.
+    Other,
 }
 
 /// Phrases that label the date after them. Checked against the lower-cased text just before
 /// a date, so the longest and most specific entries come first.
 const MARKERS: &[(&str, Marker)] = &[
+    ("retrieved", Marker::Other),
+    ("accessed", Marker::Other),
+    ("abgerufen", Marker::Other),
+    ("consulté", Marker::Other),
+    ("consultado", Marker::Other),
+    ("born", Marker::Other),
+    ("geboren", Marker::Other),
     // Modified first: "last updated on" must not be read as "on".
     ("last updated", Marker::Modified),
     ("last modified", Marker::Modified),

@@ -161,7 +161,7 @@ fn visible_day<'a>(c: &'a Candidate, pool: &[&'a Candidate]) -> Option<&'a Candi
             o.rank <= find::R_ELEMENT
                 && o.rank >= find::R_TIME
                 && o.date.precision() == 0
-                && o.after_h1
+                && o.top
                 && {
                     let diff = (o.date.date - c.date.date).num_days();
                     (diff == 1 && next) || (diff == -1 && !next)
