@@ -104,7 +104,8 @@ fn agrees_with_day(c: &Candidate, day: chrono::NaiveDate) -> bool {
 
 fn sorted<'a>(cands: &'a [Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<&'a Candidate> {
     let mut v: Vec<&Candidate> = cands.iter().filter(|c| keep(c)).collect();
-    v.sort_by_key(|c| (c.rank, c.order));
+    // Among page-body dates, those in the article's header (just after the headline) first.
+    v.sort_by_key(|c| (c.rank, c.rank >= find::R_TIME && !c.top, c.order));
     v
 }
 
