@@ -933,3 +933,180 @@ fn combine(date: NaiveDate, clock: Option<Clock>) -> ParsedDate {
         None => ParsedDate::day(date),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-11-28T00:00:00Z")
+            .map(|d| d.with_timezone(&Utc))
+            .unwrap_or_default()
+    }
+
+    fn v(raw: &str) -> Option<String> {
+        parse_date(raw, Some(now())).map(|d| d.to_value())
+    }
+
+    fn us(raw: &str) -> Option<String> {
+        let o = ParseOptions {
+            now: Some(now()),
+            month_first: true,
+            text: false,
+        };
+        parse_with(raw, &o).map(|d| d.to_value())
+    }
+
+    fn text(raw: &str) -> Option<String> {
+        let o = ParseOptions {
+            now: Some(now()),
+            month_first: false,
+            text: true,
+        };
+        scan(raw, &o, 4).first().map(|m| m.date.to_value())
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn iso_and_compact_forms() {
+        assert_eq!(v("2025-09-05T16:07+0000"), s("2025-09-05T16:07:00+00:00"));
+        assert_eq!(v("20250905T1607+0000"), s("2025-09-05T16:07:00+00:00"));
+        assert_eq!(v("2025-09-05T16:07:00.000Z"), s("2025-09-05T16:07:00+00:00"));
+        assert_eq!(v("2025-09-05T16:07:00-04:00"), s("2025-09-05T16:07:00-04:00"));
+        assert_eq!(v("2025-09-05 16:07:00"), s("2025-09-05T16:07:00"));
+        assert_eq!(v("2025-09-05"), s("2025-09-05"));
+        assert_eq!(v("2025/09/05"), s("2025-09-05"));
+        assert_eq!(v("2022-1-26T14:32:06+02:00"), s("2022-01-26T14:32:06+02:00"));
+    }
+
+    #[test]
+    fn english_with_zone_abbreviations() {
+        assert_eq!(v("Sep 5, 2025 4:07 PM EDT"), s("2025-09-05T16:07:00-04:00"));
+        assert_eq!(v("September 5th, 2025 at 12:30 am PST"), s("2025-09-05T00:30:00-08:00"));
+        assert_eq!(v("Friday, 5 September 2025"), s("2025-09-05"));
+        assert_eq!(v("Nov 8, 2023 / 10:35 PM PST"), s("2023-11-08T22:35:00-08:00"));
+        assert_eq!(v("5 Sept. 2025, 16:07 CEST"), s("2025-09-05T16:07:00+02:00"));
+        assert_eq!(v("16:07 GMT 05.09.2025"), s("2025-09-05T16:07:00+00:00"));
+    }
+
+    #[test]
+    fn rfc_2822_and_js_dates() {
+        assert_eq!(v("Fri, 05 Sep 2025 16:07:00 +0000"), s("2025-09-05T16:07:00+00:00"));
+        assert_eq!(v("Fri, 05 Sep 2025 16:07:00 GMT"), s("2025-09-05T16:07:00+00:00"));
+        assert_eq!(
+            v("Sat Dec 07 2024 01:36:41 GMT+0000 (UTC)"),
+            s("2024-12-07T01:36:41+00:00")
+        );
+        assert_eq!(v("Fri Sep 05 2025 18:07:00 GMT+0200"), s("2025-09-05T18:07:00+02:00"));
+    }
+
+    #[test]
+    fn numeric_day_month_order() {
+        assert_eq!(v("05.09.2025 16:07"), s("2025-09-05T16:07:00"));
+        assert_eq!(v("09/05/2025"), s("2025-05-09"));
+        assert_eq!(us("09/05/2025"), s("2025-09-05"));
+        // A part above 12 settles the order whatever the locale.
+        assert_eq!(us("25/09/2025"), s("2025-09-25"));
+        assert_eq!(v("09/25/2025"), s("2025-09-25"));
+        // Dots are day-first even on US pages.
+        assert_eq!(us("05.09.2025"), s("2025-09-05"));
+    }
+
+    #[test]
+    fn european_languages() {
+        assert_eq!(v("Veröffentlicht am 5. September 2025 um 16:07 Uhr"), s("2025-09-05T16:07:00"));
+        assert_eq!(v("Publié le 5 septembre 2025 à 16h07"), s("2025-09-05T16:07:00"));
+        assert_eq!(v("1er août 2025"), s("2025-08-01"));
+        assert_eq!(v("Publicado el 5 de septiembre de 2025"), s("2025-09-05"));
+        assert_eq!(v("Pubblicato il 5 settembre 2025 alle 16:07"), s("2025-09-05T16:07:00"));
+        assert_eq!(v("5 de setembro de 2025 às 16:07"), s("2025-09-05T16:07:00"));
+        assert_eq!(v("5 maart 2025"), s("2025-03-05"));
+        assert_eq!(v("5. Dez. 2024"), s("2024-12-05"));
+        assert_eq!(v("Mär 3, 2024"), s("2024-03-03"));
+    }
+
+    #[test]
+    fn slavic_genitive_months() {
+        assert_eq!(v("Опубликовано: 5 сентября 2025 г. в 16:07"), s("2025-09-05T16:07:00"));
+        assert_eq!(v("5 сентября 2025"), s("2025-09-05"));
+        assert_eq!(v("5 вересня 2025 року"), s("2025-09-05"));
+        assert_eq!(v("12 травня 2024"), s("2024-05-12"));
+        assert_eq!(v("3 мая 2024"), s("2024-05-03"));
+    }
+
+    #[test]
+    fn chinese_japanese_korean() {
+        assert_eq!(v("2025年9月5日 16:07"), s("2025-09-05T16:07:00"));
+        assert_eq!(v("发布时间：2025年09月05日"), s("2025-09-05"));
+        assert_eq!(v("2025年9月5日 16時07分"), s("2025-09-05T16:07:00"));
+        assert_eq!(v("2025년 9월 5일"), s("2025-09-05"));
+    }
+
+    #[test]
+    fn unix_timestamps() {
+        assert_eq!(v("1757088420"), s("2025-09-05T16:07:00+00:00"));
+        assert_eq!(v("1757088420000"), s("2025-09-05T16:07:00+00:00"));
+        // Not in running text.
+        assert_eq!(text("ID 1757088420"), None);
+    }
+
+    #[test]
+    fn relative_dates_need_now() {
+        assert_eq!(v("3 hours ago"), s("2026-11-27T21:00:00+00:00"));
+        assert_eq!(v("vor 2 Tagen"), s("2026-11-26"));
+        assert_eq!(v("il y a 3 jours"), s("2026-11-25"));
+        assert_eq!(v("hace 2 días"), s("2026-11-26"));
+        assert_eq!(v("2 дня назад"), s("2026-11-26"));
+        assert_eq!(v("yesterday"), s("2026-11-27"));
+        assert_eq!(v("3小时前"), s("2026-11-27T21:00:00+00:00"));
+        assert_eq!(parse_date("3 hours ago", None), None);
+        assert_eq!(parse_date("yesterday", None), None);
+    }
+
+    #[test]
+    fn implausible_dates_are_rejected() {
+        assert_eq!(v("1994-12-31"), None);
+        assert_eq!(v("12 March 1989"), None);
+        // After `now` beyond a day's tolerance.
+        assert_eq!(v("2026-11-30"), None);
+        assert_eq!(v("2026-11-28T20:00:00Z"), s("2026-11-28T20:00:00+00:00"));
+        assert_eq!(v("2025-02-30"), None);
+        assert_eq!(v("31.09.2025"), None);
+        assert_eq!(v("2025-09-05T25:07"), s("2025-09-05"));
+    }
+
+    #[test]
+    fn not_dates() {
+        assert_eq!(v(""), None);
+        assert_eq!(v("version 1.2.3"), None);
+        assert_eq!(v("3.5 stars"), None);
+        assert_eq!(text("Call 2025 0905 now"), None);
+        assert_eq!(text("© 2025 Example"), None);
+        // German "ist" is a verb, not India Standard Time.
+        assert_eq!(v("um 16:07 ist es passiert, 5. September 2025"), s("2025-09-05"));
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for raw in [
+            "2025-",
+            "2025-09-",
+            "T",
+            "+",
+            "99999999999999999999999999",
+            "2025年",
+            "16:",
+            "Sep",
+            "5 Sep",
+            "٢٠٢٥-٠٩-٠٥",
+            "2025-09-05T16:07+99:99",
+            "\u{0}\u{FFFF}2025",
+        ] {
+            let _ = v(raw);
+            let _ = text(raw);
+        }
+    }
+}
