@@ -91,14 +91,20 @@ fn readability_published_times_are_exact() {
         total += 1;
         let ok = date_right(expected, got.as_deref());
         right += usize::from(ok);
-        let name = d.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let name = d
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         report.push_str(&format!(
             "{} {name}: expected {expected}, got {got:?}\n",
             if ok { "ok  " } else { "FAIL" }
         ));
     }
     assert_eq!(total, 33, "pages with publishedTime\n{report}");
-    assert_eq!(right, total, "publishedTime right {right}/{total}\n{report}");
+    assert_eq!(
+        right, total,
+        "publishedTime right {right}/{total}\n{report}"
+    );
 }
 
 /// Right-day rate reached on htmldate-dev when this guard was set (693/800); the test fails
@@ -122,7 +128,8 @@ fn htmldate_dev_right_day_rate() {
     let pages = root.join("pages");
     // Two workers: the pages are independent and debug builds parse slowly.
     let results: Vec<(bool, String)> = std::thread::scope(|s| {
-        let chunks: Vec<&[(String, String, String)]> = cases.chunks(cases.len().div_ceil(2).max(1)).collect();
+        let chunks: Vec<&[(String, String, String)]> =
+            cases.chunks(cases.len().div_ceil(2).max(1)).collect();
         let handles: Vec<_> = chunks
             .into_iter()
             .map(|chunk| {
@@ -147,12 +154,22 @@ fn htmldate_dev_right_day_rate() {
                 })
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
     });
     let right = results.iter().filter(|r| r.0).count();
     let rate = right as f64 / results.len().max(1) as f64;
-    let fails: Vec<&str> = results.iter().filter(|r| !r.0).map(|r| r.1.as_str()).collect();
-    eprintln!("htmldate-dev right day: {right}/{} = {rate:.4}", results.len());
+    let fails: Vec<&str> = results
+        .iter()
+        .filter(|r| !r.0)
+        .map(|r| r.1.as_str())
+        .collect();
+    eprintln!(
+        "htmldate-dev right day: {right}/{} = {rate:.4}",
+        results.len()
+    );
     assert_eq!(results.len(), 800);
     assert!(
         rate >= HTMLDATE_REACHED - 0.01,

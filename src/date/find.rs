@@ -238,7 +238,11 @@ fn date_class(class_id: &str) -> Option<Role> {
         if w.contains("update") || w.contains("modified") {
             return Some(Role::Modified);
         }
-        if w.contains("publish") || w.contains("posted") || w.contains("pubdate") || w.contains("created") {
+        if w.contains("publish")
+            || w.contains("posted")
+            || w.contains("pubdate")
+            || w.contains("created")
+        {
             role = Some(Role::Published);
             continue;
         }
@@ -277,7 +281,11 @@ fn marked_role(el: &ElementRef<'_>) -> Role {
     .to_lowercase();
     if class.contains("update") || class.contains("modified") {
         Role::Modified
-    } else if class.contains("publish") || class.contains("entry-date") || class.contains("created") || class.contains("posted") {
+    } else if class.contains("publish")
+        || class.contains("entry-date")
+        || class.contains("created")
+        || class.contains("posted")
+    {
         Role::Published
     } else {
         Role::Neutral
@@ -301,10 +309,22 @@ fn itemprop_role(prop: &str) -> Option<Role> {
 /// Attributes holding a date or Unix timestamp on any element.
 fn data_attr_role(name: &str) -> Option<Role> {
     match name {
-        "data-timestamp" | "data-time" | "data-published" | "data-publish-date"
-        | "data-published-date" | "data-publishdate" | "data-pubdate" | "data-date"
-        | "data-unixtime" | "data-utime" | "data-created" | "data-datetime" | "data-epoch"
-        | "data-published-at" | "data-post-date" | "data-article-date" => {
+        "data-timestamp"
+        | "data-time"
+        | "data-published"
+        | "data-publish-date"
+        | "data-published-date"
+        | "data-publishdate"
+        | "data-pubdate"
+        | "data-date"
+        | "data-unixtime"
+        | "data-utime"
+        | "data-created"
+        | "data-datetime"
+        | "data-epoch"
+        | "data-published-at"
+        | "data-post-date"
+        | "data-article-date" => {
             if name.contains("time") || name.contains("date") && !name.contains("publish") {
                 Some(Role::Neutral)
             } else {
@@ -336,7 +356,11 @@ fn month_first_for(lang: &str) -> bool {
 
 fn page_lang(doc: &Html) -> String {
     let root = doc.root_element();
-    if let Some(l) = root.value().attr("lang").or_else(|| root.value().attr("xml:lang")) {
+    if let Some(l) = root
+        .value()
+        .attr("lang")
+        .or_else(|| root.value().attr("xml:lang"))
+    {
         if !l.trim().is_empty() {
             return l.to_string();
         }
@@ -396,12 +420,9 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
 
     let mut order = out.len();
     let mut stack: Vec<Ctx> = Vec::new();
-    let mut block = String::new();
-    let mut prev_tail = String::new();
+    let mut blocks = TextBlocks::default();
     let mut text_bytes = 0usize;
     let mut seen_h1 = false;
-    let mut blocks_since_h1 = 0usize;
-    let mut text_count = 0usize;
 
     let push = |out: &mut Vec<Candidate>, c: Candidate| {
         if out.len() < MAX_CANDIDATES * 4 {
@@ -415,9 +436,9 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                 let Some(el) = ElementRef::wrap(node) else {
                     if let Node::Text(t) = node.value() {
                         let ctx_ok = stack.last().is_none_or(|c| !c.excluded);
-                        if ctx_ok && text_bytes < MAX_TEXT_BYTES && block.len() < 4096 {
+                        if ctx_ok && text_bytes < MAX_TEXT_BYTES && blocks.text.len() < 4096 {
                             text_bytes += t.len();
-                            block.push_str(t);
+                            blocks.text.push_str(t);
                         }
                     }
                     continue;
@@ -425,23 +446,30 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                 order += 1;
                 let v = el.value();
                 let tag = v.name();
-                let class_id = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or(""))
-                    .to_lowercase();
+                let class_id = format!(
+                    "{} {}",
+                    v.attr("class").unwrap_or(""),
+                    v.attr("id").unwrap_or("")
+                )
+                .to_lowercase();
                 let parent = stack.last();
                 let parent_excluded = parent.is_some_and(|c| c.excluded);
                 let parent_article = parent.is_some_and(|c| c.in_article);
                 let in_article = parent_article
                     || matches!(tag, "article" | "main")
-                    || v.attr("itemprop").is_some_and(|p| p.contains("articleBody"));
-                let excluded = parent_excluded || is_excluded_container(tag, &class_id, parent_article);
+                    || v.attr("itemprop")
+                        .is_some_and(|p| p.contains("articleBody"));
+                let excluded =
+                    parent_excluded || is_excluded_container(tag, &class_id, parent_article);
                 let mut foreign_scope = parent.is_some_and(|c| c.foreign_scope);
                 if v.attr("itemscope").is_some() {
                     let ty = v.attr("itemtype").unwrap_or("").to_ascii_lowercase();
                     foreign_scope = ty.contains("comment") || ty.contains("review");
                 }
-                let is_block = crate::text::is_block(tag) || tag == "br" || tag == "td" || tag == "th";
+                let is_block =
+                    crate::text::is_block(tag) || tag == "br" || tag == "td" || tag == "th";
                 if is_block {
-                    flush_block(&mut block, &mut prev_tail, &text_opts, order, seen_h1, &mut blocks_since_h1, &mut text_count, &mut out);
+                    blocks.flush(&text_opts, order, seen_h1, &mut out);
                 }
                 if tag == "h1" && !excluded {
                     seen_h1 = true;
@@ -461,16 +489,19 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                                     .map(str::to_string)
                                     .unwrap_or_else(|| bounded_text(&el, 200));
                                 if let Some(d) = parse::parse_with(&raw, &attr_opts) {
-                                    push(&mut out, Candidate {
-                                        date: d,
-                                        role,
-                                        rank: R_ITEMPROP,
-                                        order,
-                                        source: format!("itemprop:{}", prop.trim()),
-                                        raw,
-                                        after_h1: seen_h1,
- top: top(seen_h1, blocks_since_h1),
-                                    });
+                                    push(
+                                        &mut out,
+                                        Candidate {
+                                            date: d,
+                                            role,
+                                            rank: R_ITEMPROP,
+                                            order,
+                                            source: format!("itemprop:{}", prop.trim()),
+                                            raw,
+                                            after_h1: seen_h1,
+                                            top: top(seen_h1, blocks.since_h1),
+                                        },
+                                    );
                                 }
                             }
                         }
@@ -483,7 +514,8 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                         };
                         let mut parsed = parse::parse_with(&raw, &attr_opts);
                         // A datetime that is only a day gains precision from the visible text.
-                        if parsed.is_some_and(|p| p.precision() == 0) && source == "time[datetime]" {
+                        if parsed.is_some_and(|p| p.precision() == 0) && source == "time[datetime]"
+                        {
                             let txt = bounded_text(&el, 200);
                             if let Some(t) = parse::parse_with(&txt, &text_opts) {
                                 if parsed.is_some_and(|p| p.same_day(&t)) && t.precision() > 0 {
@@ -492,17 +524,24 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                             }
                         }
                         if let Some(d) = parsed {
-                            let rank = if role == Role::Neutral { R_TIME } else { R_TIME_MARKED };
-                            push(&mut out, Candidate {
-                                date: d,
-                                role,
-                                rank,
-                                order,
-                                source: source.to_string(),
-                                raw,
-                                after_h1: seen_h1,
- top: top(seen_h1, blocks_since_h1),
-                            });
+                            let rank = if role == Role::Neutral {
+                                R_TIME
+                            } else {
+                                R_TIME_MARKED
+                            };
+                            push(
+                                &mut out,
+                                Candidate {
+                                    date: d,
+                                    role,
+                                    rank,
+                                    order,
+                                    source: source.to_string(),
+                                    raw,
+                                    after_h1: seen_h1,
+                                    top: top(seen_h1, blocks.since_h1),
+                                },
+                            );
                         }
                     }
                     if tag == "abbr" {
@@ -510,40 +549,50 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                             let cls = date_class(&class_id);
                             if cls.is_some() || marked_role(&el) != Role::Neutral {
                                 if let Some(d) = parse::parse_with(raw, &attr_opts) {
-                                    push(&mut out, Candidate {
-                                        date: d,
-                                        role: marked_role(&el),
-                                        rank: R_ELEMENT,
-                                        order,
-                                        source: "abbr[title]".into(),
-                                        raw: raw.to_string(),
-                                        after_h1: seen_h1,
- top: top(seen_h1, blocks_since_h1),
-                                    });
+                                    push(
+                                        &mut out,
+                                        Candidate {
+                                            date: d,
+                                            role: marked_role(&el),
+                                            rank: R_ELEMENT,
+                                            order,
+                                            source: "abbr[title]".into(),
+                                            raw: raw.to_string(),
+                                            after_h1: seen_h1,
+                                            top: top(seen_h1, blocks.since_h1),
+                                        },
+                                    );
                                 }
                             }
                         }
                     }
                     for (name, value) in v.attrs() {
-                        let Some(role) = data_attr_role(name) else { continue };
+                        let Some(role) = data_attr_role(name) else {
+                            continue;
+                        };
                         let parsed = parse::unix_timestamp(value)
                             .or_else(|| parse::parse_with(value, &attr_opts))
                             .filter(|d| d.plausible(now));
                         if let Some(d) = parsed {
-                            push(&mut out, Candidate {
-                                date: d,
-                                role,
-                                rank: R_ELEMENT,
-                                order,
-                                source: format!("attr:{name}"),
-                                raw: value.to_string(),
-                                after_h1: seen_h1,
- top: top(seen_h1, blocks_since_h1),
-                            });
+                            push(
+                                &mut out,
+                                Candidate {
+                                    date: d,
+                                    role,
+                                    rank: R_ELEMENT,
+                                    order,
+                                    source: format!("attr:{name}"),
+                                    raw: value.to_string(),
+                                    after_h1: seen_h1,
+                                    top: top(seen_h1, blocks.since_h1),
+                                },
+                            );
                         }
                     }
-                    if !matches!(tag, "time" | "abbr" | "meta" | "html" | "body" | "article" | "main")
-                        && v.attr("itemprop").is_none()
+                    if !matches!(
+                        tag,
+                        "time" | "abbr" | "meta" | "html" | "body" | "article" | "main"
+                    ) && v.attr("itemprop").is_none()
                     {
                         if let Some(role) = date_class(&class_id) {
                             let raw = bounded_text(&el, 160);
@@ -560,16 +609,19 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                                         None => role,
                                     };
                                     let name = class_id.split_whitespace().next().unwrap_or("");
-                                    push(&mut out, Candidate {
-                                        date: m.date,
-                                        role,
-                                        rank: if m.relative { R_RELATIVE } else { R_ELEMENT },
-                                        order,
-                                        source: format!("class:{name}"),
-                                        raw: raw.clone(),
-                                        after_h1: seen_h1,
- top: top(seen_h1, blocks_since_h1),
-                                    });
+                                    push(
+                                        &mut out,
+                                        Candidate {
+                                            date: m.date,
+                                            role,
+                                            rank: if m.relative { R_RELATIVE } else { R_ELEMENT },
+                                            order,
+                                            source: format!("class:{name}"),
+                                            raw: raw.clone(),
+                                            after_h1: seen_h1,
+                                            top: top(seen_h1, blocks.since_h1),
+                                        },
+                                    );
                                 }
                             }
                         }
@@ -586,14 +638,14 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                 if ElementRef::wrap(node).is_some() {
                     if let Some(ctx) = stack.pop() {
                         if ctx.block {
-                            flush_block(&mut block, &mut prev_tail, &text_opts, order, seen_h1, &mut blocks_since_h1, &mut text_count, &mut out);
+                            blocks.flush(&text_opts, order, seen_h1, &mut out);
                         }
                     }
                 }
             }
         }
     }
-    flush_block(&mut block, &mut prev_tail, &text_opts, order, seen_h1, &mut blocks_since_h1, &mut text_count, &mut out);
+    blocks.flush(&text_opts, order, seen_h1, &mut out);
     Evidence {
         candidates: out,
         month_first,
@@ -623,19 +675,28 @@ fn bounded_text(el: &ElementRef<'_>, cap: usize) -> String {
     crate::dom::collapse_ws(&s)
 }
 
-fn meta_candidate(el: &ElementRef<'_>, opts: &ParseOptions, order: usize, out: &mut Vec<Candidate>) {
+fn meta_candidate(
+    el: &ElementRef<'_>,
+    opts: &ParseOptions,
+    order: usize,
+    out: &mut Vec<Candidate>,
+) {
     let v = el.value();
     let Some(content) = v.attr("content").or_else(|| v.attr("datetime")) else {
         return;
     };
     for key_attr in ["property", "name", "itemprop", "http-equiv"] {
-        let Some(key) = v.attr(key_attr) else { continue };
+        let Some(key) = v.attr(key_attr) else {
+            continue;
+        };
         let key_l = key.trim().to_ascii_lowercase();
         if key_l == "parsely-page" {
             parsely_page(content, opts, order, out);
             return;
         }
-        let Some((role, rank)) = meta_role(&key_l) else { continue };
+        let Some((role, rank)) = meta_role(&key_l) else {
+            continue;
+        };
         let parsed = if key_l == "timestamp" || key_l.contains("time") {
             parse::unix_timestamp(content).or_else(|| parse::parse_with(content, opts))
         } else {
@@ -645,12 +706,16 @@ fn meta_candidate(el: &ElementRef<'_>, opts: &ParseOptions, order: usize, out: &
             out.push(Candidate {
                 date: d,
                 role,
-                rank: if key_attr == "itemprop" { R_ITEMPROP.min(rank) } else { rank },
+                rank: if key_attr == "itemprop" {
+                    R_ITEMPROP.min(rank)
+                } else {
+                    rank
+                },
                 order,
                 source: format!("meta:{}", key.trim()),
                 raw: content.to_string(),
                 after_h1: false,
- top: false,
+                top: false,
             });
         }
         return;
@@ -672,68 +737,88 @@ fn parsely_page(content: &str, opts: &ParseOptions, order: usize, out: &mut Vec<
                 source: "meta:parsely-page".into(),
                 raw: s.clone(),
                 after_h1: false,
- top: false,
+                top: false,
             });
         }
     }
 }
 
-/// Scan one block of visible text for dates.
-fn flush_block(
-    block: &mut String,
-    prev_tail: &mut String,
-    opts: &ParseOptions,
-    order: usize,
-    after_h1: bool,
-    blocks_since_h1: &mut usize,
-    count: &mut usize,
-    out: &mut Vec<Candidate>,
-) {
-    if block.trim().is_empty() {
-        block.clear();
-        return;
-    }
-    if after_h1 {
-        *blocks_since_h1 += 1;
-    }
-    let text = crate::dom::collapse_ws(block);
-    block.clear();
-    if *count < MAX_CANDIDATES && text.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
-        for m in parse::scan(&text, opts, 8) {
-            // Relative phrases in running text are mostly about events, not the page.
-            if m.relative || !m.date.plausible(opts.now) {
-                continue;
-            }
-            let before_here = text.get(..m.start).unwrap_or("");
-            let before = if before_here.trim().is_empty() {
-                format!("{prev_tail} ")
-            } else {
-                tail(before_here, 48).to_string()
-            };
-            if lang::is_copyright(tail(&before, 24)) {
-                continue;
-            }
-            let marker = lang::marker_before(tail(&before, 48));
-            let (role, rank) = match marker {
-                Some(Marker::Published) => (Role::Published, R_TEXT_MARKED),
-                Some(Marker::Modified) => (Role::Modified, R_TEXT_MARKED),
-                Some(Marker::Other) => continue,
-                None => (Role::Neutral, R_TEXT),
-            };
-            *count += 1;
-            out.push(Candidate {
-                date: m.date,
-                role,
-                rank,
-                order,
-                source: "text".into(),
-                raw: text.get(m.start..m.end).unwrap_or("").to_string(),
-                after_h1,
-                top: top(after_h1, *blocks_since_h1),
-            });
+/// Visible text gathered block by block, with what the scan needs to remember between blocks.
+#[derive(Default)]
+struct TextBlocks {
+    /// The block being gathered.
+    text: String,
+    /// End of the previous block: a label ("Published:") often sits in its own element.
+    prev_tail: String,
+    /// Blocks seen since the headline.
+    since_h1: usize,
+    /// Text candidates so far.
+    count: usize,
+}
+
+impl TextBlocks {
+    /// Scan the gathered block for dates and start a new one.
+    fn flush(
+        &mut self,
+        opts: &ParseOptions,
+        order: usize,
+        after_h1: bool,
+        out: &mut Vec<Candidate>,
+    ) {
+        let block = &mut self.text;
+        let prev_tail = &mut self.prev_tail;
+        let blocks_since_h1 = &mut self.since_h1;
+        let count = &mut self.count;
+        if block.trim().is_empty() {
+            block.clear();
+            return;
         }
+        if after_h1 {
+            *blocks_since_h1 += 1;
+        }
+        let text = crate::dom::collapse_ws(block);
+        block.clear();
+        if *count < MAX_CANDIDATES
+            && text
+                .chars()
+                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        {
+            for m in parse::scan(&text, opts, 8) {
+                // Relative phrases in running text are mostly about events, not the page.
+                if m.relative || !m.date.plausible(opts.now) {
+                    continue;
+                }
+                let before_here = text.get(..m.start).unwrap_or("");
+                let before = if before_here.trim().is_empty() {
+                    format!("{prev_tail} ")
+                } else {
+                    tail(before_here, 48).to_string()
+                };
+                if lang::is_copyright(tail(&before, 24)) {
+                    continue;
+                }
+                let marker = lang::marker_before(tail(&before, 48));
+                let (role, rank) = match marker {
+                    Some(Marker::Published) => (Role::Published, R_TEXT_MARKED),
+                    Some(Marker::Modified) => (Role::Modified, R_TEXT_MARKED),
+                    Some(Marker::Other) => continue,
+                    None => (Role::Neutral, R_TEXT),
+                };
+                *count += 1;
+                out.push(Candidate {
+                    date: m.date,
+                    role,
+                    rank,
+                    order,
+                    source: "text".into(),
+                    raw: text.get(m.start..m.end).unwrap_or("").to_string(),
+                    after_h1,
+                    top: top(after_h1, *blocks_since_h1),
+                });
+            }
+        }
+        *prev_tail = tail(&text, 48).to_string();
     }
-    *prev_tail = tail(&text, 48).to_string();
 }
 
 /// The last `n` bytes of `s`, cut at a char boundary.
@@ -814,9 +899,8 @@ fn json_ld_candidates(json_ld: &[Value], opts: &ParseOptions, out: &mut Vec<Cand
                 let article = is_article_type(map);
                 for (k, val) in map {
                     let role = match k.as_str() {
-                        "datePublished" | "dateCreated" | "uploadDate" | "publishDate" | "dateIssued" => {
-                            Some(Role::Published)
-                        }
+                        "datePublished" | "dateCreated" | "uploadDate" | "publishDate"
+                        | "dateIssued" => Some(Role::Published),
                         "dateModified" => Some(Role::Modified),
                         _ => None,
                     };
@@ -825,7 +909,11 @@ fn json_ld_candidates(json_ld: &[Value], opts: &ParseOptions, out: &mut Vec<Cand
                             // The article's own datePublished beats a video's uploadDate or a
                             // creation date, which often predate publication.
                             let main_key = matches!(k.as_str(), "datePublished" | "dateModified");
-                            let rank = if article && main_key { R_JSONLD } else { R_JSONLD_OTHER };
+                            let rank = if article && main_key {
+                                R_JSONLD
+                            } else {
+                                R_JSONLD_OTHER
+                            };
                             out.push(Candidate {
                                 date: d,
                                 role,
@@ -834,7 +922,7 @@ fn json_ld_candidates(json_ld: &[Value], opts: &ParseOptions, out: &mut Vec<Cand
                                 source: format!("json-ld:{k}"),
                                 raw: s.to_string(),
                                 after_h1: false,
- top: false,
+                                top: false,
                             });
                         }
                         continue;
@@ -858,7 +946,9 @@ fn own_json_ld(doc: &Html, opts: &ParseOptions, out: &mut Vec<Candidate>) -> Vec
     let mut values = Vec::new();
     let mut blocks = 0;
     for n in doc.tree.root().descendants() {
-        let Some(el) = ElementRef::wrap(n) else { continue };
+        let Some(el) = ElementRef::wrap(n) else {
+            continue;
+        };
         if el.value().name() != "script" {
             continue;
         }
@@ -877,7 +967,11 @@ fn own_json_ld(doc: &Html, opts: &ParseOptions, out: &mut Vec<Candidate>) -> Vec
             break;
         }
         let mut s = raw.trim();
-        for (open, close) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")] {
+        for (open, close) in [
+            ("<!--", "-->"),
+            ("//<![CDATA[", "//]]>"),
+            ("<![CDATA[", "]]>"),
+        ] {
             s = s.strip_prefix(open).unwrap_or(s).trim();
             s = s.strip_suffix(close).unwrap_or(s).trim();
         }
@@ -907,8 +1001,12 @@ fn raw_json_dates(s: &str, opts: &ParseOptions, out: &mut Vec<Candidate>) {
             let after = from + pos + key.len();
             from = after;
             let rest = s.get(after..).unwrap_or("").trim_start();
-            let Some(rest) = rest.strip_prefix(':') else { continue };
-            let Some(rest) = rest.trim_start().strip_prefix('"') else { continue };
+            let Some(rest) = rest.strip_prefix(':') else {
+                continue;
+            };
+            let Some(rest) = rest.trim_start().strip_prefix('"') else {
+                continue;
+            };
             let Some(end) = rest.find('"') else { continue };
             let val = rest.get(..end).unwrap_or("");
             if let Some(d) = parse::parse_with(val, opts) {
@@ -920,7 +1018,7 @@ fn raw_json_dates(s: &str, opts: &ParseOptions, out: &mut Vec<Candidate>) {
                     source: format!("json-ld:{}", key.trim_matches('"')),
                     raw: val.to_string(),
                     after_h1: false,
- top: false,
+                    top: false,
                 });
             }
         }

@@ -50,7 +50,16 @@ pub fn find_dates(
     let max_year = now.map_or(2100, |n| n.year());
     let from_url = page_url.and_then(|u| url::url_date(u, max_year));
     let from_url = match from_url {
-        Some(UrlDate::Day(d)) if !(ParsedDate { date: d, time: None, offset: None }).plausible(now) => None,
+        Some(UrlDate::Day(d))
+            if !(ParsedDate {
+                date: d,
+                time: None,
+                offset: None,
+            })
+            .plausible(now) =>
+        {
+            None
+        }
         other => other,
     };
     let ev = find::collect(doc, json_ld, now);
@@ -102,7 +111,7 @@ fn agrees_with_day(c: &Candidate, day: chrono::NaiveDate) -> bool {
     c.date.precision() == 2 && (c.date.date - day).num_days().abs() <= 1
 }
 
-fn sorted<'a>(cands: &'a [Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<&'a Candidate> {
+fn sorted(cands: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<&Candidate> {
     let mut v: Vec<&Candidate> = cands.iter().filter(|c| keep(c)).collect();
     // Among page-body dates, those in the article's header (just after the headline) first.
     v.sort_by_key(|c| (c.rank, c.rank >= find::R_TIME && !c.top, c.order));
@@ -141,7 +150,8 @@ fn local_restatement<'a>(c: &'a Candidate, pool: &[&'a Candidate]) -> &'a Candid
     }
     pool.iter()
         .find(|o| {
-            o.date.instant() == Some(instant) && o.date.offset.is_some_and(|x| x.local_minus_utc() != 0)
+            o.date.instant() == Some(instant)
+                && o.date.offset.is_some_and(|x| x.local_minus_utc() != 0)
         })
         .copied()
         .unwrap_or(c)
@@ -171,7 +181,11 @@ fn visible_day<'a>(c: &'a Candidate, pool: &[&'a Candidate]) -> Option<&'a Candi
         .copied()
 }
 
-fn choose(cands: &[Candidate], from_url: Option<UrlDate>, page_url: Option<&::url::Url>) -> DateFindings {
+fn choose(
+    cands: &[Candidate],
+    from_url: Option<UrlDate>,
+    page_url: Option<&::url::Url>,
+) -> DateFindings {
     let published_pool = sorted(cands, |c| c.role != Role::Modified);
     let modified_pool = sorted(cands, |c| c.role == Role::Modified);
 

@@ -262,7 +262,11 @@ fn tokenize(s: &str, cap: usize) -> Vec<Tok> {
 /// Scan `s` for dates, at most `limit` of them, in order of appearance.
 pub fn scan(s: &str, opts: &ParseOptions, limit: usize) -> Vec<Match> {
     let toks = tokenize(s, 200_000);
-    let sc = Scanner { s, toks: &toks, opts };
+    let sc = Scanner {
+        s,
+        toks: &toks,
+        opts,
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() && out.len() < limit {
@@ -368,9 +372,9 @@ impl<'a> Scanner<'a> {
                     c,
                     ',' | '|' | '-' | '–' | '—' | '·' | '•' | '@' | '/' | '(' | '.' | '،'
                 ),
-                Kind::Word => self.word(j).is_some_and(|w| {
-                    lang::is_time_connector(&w) || w.chars().all(|c| c == 't')
-                }),
+                Kind::Word => self
+                    .word(j)
+                    .is_some_and(|w| lang::is_time_connector(&w) || w.chars().all(|c| c == 't')),
                 _ => false,
             };
             if !skip {
@@ -720,7 +724,10 @@ impl<'a> Scanner<'a> {
             let pm = match w.as_str() {
                 "pm" => Some((true, j + 1)),
                 "am" => Some((false, j + 1)),
-                "p" | "a" if self.punct(j + 1) == Some('.') && self.word(j + 2).as_deref() == Some("m") => {
+                "p" | "a"
+                    if self.punct(j + 1) == Some('.')
+                        && self.word(j + 2).as_deref() == Some("m") =>
+                {
                     let mut e = j + 3;
                     if self.punct(e) == Some('.') {
                         e += 1;
@@ -767,7 +774,10 @@ impl<'a> Scanner<'a> {
         let mut base = None;
         if let Some(w) = self.word(j) {
             // Ambiguous abbreviations ("ist", "est", "art") are zones only in capitals.
-            let raw = self.tok(j).and_then(|t| self.s.get(t.start..t.end)).unwrap_or("");
+            let raw = self
+                .tok(j)
+                .and_then(|t| self.s.get(t.start..t.end))
+                .unwrap_or("");
             let upper = raw.chars().all(|c| c.is_ascii_uppercase());
             match lang::zone(&w) {
                 Some(m) if upper || matches!(w.as_str(), "utc" | "gmt") => {
@@ -807,7 +817,11 @@ impl<'a> Scanner<'a> {
             if let Some(off) = off {
                 if off <= 14 * 60 {
                     let signed = if sign == '+' { off } else { -off };
-                    minutes = if base.is_some() { base.unwrap_or(0) + signed } else { signed };
+                    minutes = if base.is_some() {
+                        base.unwrap_or(0) + signed
+                    } else {
+                        signed
+                    };
                     found = true;
                     j += 2;
                 }
@@ -845,7 +859,9 @@ impl<'a> Scanner<'a> {
                 let mut j = i + 1;
                 if w == "il" {
                     // "il y a"
-                    if self.word(j).as_deref() != Some("y") || self.word(j + 1).as_deref() != Some("a") {
+                    if self.word(j).as_deref() != Some("y")
+                        || self.word(j + 1).as_deref() != Some("a")
+                    {
                         return None;
                     }
                     j += 2;
@@ -974,33 +990,60 @@ mod tests {
     fn iso_and_compact_forms() {
         assert_eq!(v("2025-09-05T16:07+0000"), s("2025-09-05T16:07:00+00:00"));
         assert_eq!(v("20250905T1607+0000"), s("2025-09-05T16:07:00+00:00"));
-        assert_eq!(v("2025-09-05T16:07:00.000Z"), s("2025-09-05T16:07:00+00:00"));
-        assert_eq!(v("2025-09-05T16:07:00-04:00"), s("2025-09-05T16:07:00-04:00"));
+        assert_eq!(
+            v("2025-09-05T16:07:00.000Z"),
+            s("2025-09-05T16:07:00+00:00")
+        );
+        assert_eq!(
+            v("2025-09-05T16:07:00-04:00"),
+            s("2025-09-05T16:07:00-04:00")
+        );
         assert_eq!(v("2025-09-05 16:07:00"), s("2025-09-05T16:07:00"));
         assert_eq!(v("2025-09-05"), s("2025-09-05"));
         assert_eq!(v("2025/09/05"), s("2025-09-05"));
-        assert_eq!(v("2022-1-26T14:32:06+02:00"), s("2022-01-26T14:32:06+02:00"));
+        assert_eq!(
+            v("2022-1-26T14:32:06+02:00"),
+            s("2022-01-26T14:32:06+02:00")
+        );
     }
 
     #[test]
     fn english_with_zone_abbreviations() {
         assert_eq!(v("Sep 5, 2025 4:07 PM EDT"), s("2025-09-05T16:07:00-04:00"));
-        assert_eq!(v("September 5th, 2025 at 12:30 am PST"), s("2025-09-05T00:30:00-08:00"));
+        assert_eq!(
+            v("September 5th, 2025 at 12:30 am PST"),
+            s("2025-09-05T00:30:00-08:00")
+        );
         assert_eq!(v("Friday, 5 September 2025"), s("2025-09-05"));
-        assert_eq!(v("Nov 8, 2023 / 10:35 PM PST"), s("2023-11-08T22:35:00-08:00"));
-        assert_eq!(v("5 Sept. 2025, 16:07 CEST"), s("2025-09-05T16:07:00+02:00"));
+        assert_eq!(
+            v("Nov 8, 2023 / 10:35 PM PST"),
+            s("2023-11-08T22:35:00-08:00")
+        );
+        assert_eq!(
+            v("5 Sept. 2025, 16:07 CEST"),
+            s("2025-09-05T16:07:00+02:00")
+        );
         assert_eq!(v("16:07 GMT 05.09.2025"), s("2025-09-05T16:07:00+00:00"));
     }
 
     #[test]
     fn rfc_2822_and_js_dates() {
-        assert_eq!(v("Fri, 05 Sep 2025 16:07:00 +0000"), s("2025-09-05T16:07:00+00:00"));
-        assert_eq!(v("Fri, 05 Sep 2025 16:07:00 GMT"), s("2025-09-05T16:07:00+00:00"));
+        assert_eq!(
+            v("Fri, 05 Sep 2025 16:07:00 +0000"),
+            s("2025-09-05T16:07:00+00:00")
+        );
+        assert_eq!(
+            v("Fri, 05 Sep 2025 16:07:00 GMT"),
+            s("2025-09-05T16:07:00+00:00")
+        );
         assert_eq!(
             v("Sat Dec 07 2024 01:36:41 GMT+0000 (UTC)"),
             s("2024-12-07T01:36:41+00:00")
         );
-        assert_eq!(v("Fri Sep 05 2025 18:07:00 GMT+0200"), s("2025-09-05T18:07:00+02:00"));
+        assert_eq!(
+            v("Fri Sep 05 2025 18:07:00 GMT+0200"),
+            s("2025-09-05T18:07:00+02:00")
+        );
     }
 
     #[test]
@@ -1017,12 +1060,24 @@ mod tests {
 
     #[test]
     fn european_languages() {
-        assert_eq!(v("Veröffentlicht am 5. September 2025 um 16:07 Uhr"), s("2025-09-05T16:07:00"));
-        assert_eq!(v("Publié le 5 septembre 2025 à 16h07"), s("2025-09-05T16:07:00"));
+        assert_eq!(
+            v("Veröffentlicht am 5. September 2025 um 16:07 Uhr"),
+            s("2025-09-05T16:07:00")
+        );
+        assert_eq!(
+            v("Publié le 5 septembre 2025 à 16h07"),
+            s("2025-09-05T16:07:00")
+        );
         assert_eq!(v("1er août 2025"), s("2025-08-01"));
         assert_eq!(v("Publicado el 5 de septiembre de 2025"), s("2025-09-05"));
-        assert_eq!(v("Pubblicato il 5 settembre 2025 alle 16:07"), s("2025-09-05T16:07:00"));
-        assert_eq!(v("5 de setembro de 2025 às 16:07"), s("2025-09-05T16:07:00"));
+        assert_eq!(
+            v("Pubblicato il 5 settembre 2025 alle 16:07"),
+            s("2025-09-05T16:07:00")
+        );
+        assert_eq!(
+            v("5 de setembro de 2025 às 16:07"),
+            s("2025-09-05T16:07:00")
+        );
         assert_eq!(v("5 maart 2025"), s("2025-03-05"));
         assert_eq!(v("5. Dez. 2024"), s("2024-12-05"));
         assert_eq!(v("Mär 3, 2024"), s("2024-03-03"));
@@ -1030,7 +1085,10 @@ mod tests {
 
     #[test]
     fn slavic_genitive_months() {
-        assert_eq!(v("Опубликовано: 5 сентября 2025 г. в 16:07"), s("2025-09-05T16:07:00"));
+        assert_eq!(
+            v("Опубликовано: 5 сентября 2025 г. в 16:07"),
+            s("2025-09-05T16:07:00")
+        );
         assert_eq!(v("5 сентября 2025"), s("2025-09-05"));
         assert_eq!(v("5 вересня 2025 року"), s("2025-09-05"));
         assert_eq!(v("12 травня 2024"), s("2024-05-12"));
@@ -1086,7 +1144,10 @@ mod tests {
         assert_eq!(text("Call 2025 0905 now"), None);
         assert_eq!(text("© 2025 Example"), None);
         // German "ist" is a verb, not India Standard Time.
-        assert_eq!(v("um 16:07 ist es passiert, 5. September 2025"), s("2025-09-05"));
+        assert_eq!(
+            v("um 16:07 ist es passiert, 5. September 2025"),
+            s("2025-09-05")
+        );
     }
 
     #[test]

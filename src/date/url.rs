@@ -45,7 +45,9 @@ pub fn url_date(url: &Url, max_year: i32) -> Option<UrlDate> {
     let num = |(s, e): (usize, usize)| path.get(s..e).and_then(|t| t.parse::<u32>().ok());
     let sep_between = |a: (usize, usize), c: (usize, usize)| -> Option<u8> {
         if c.0 == a.1 + 1 {
-            b.get(a.1).copied().filter(|c| matches!(c, b'/' | b'-' | b'_' | b'.'))
+            b.get(a.1)
+                .copied()
+                .filter(|c| matches!(c, b'/' | b'-' | b'_' | b'.'))
         } else {
             None
         }
@@ -74,7 +76,9 @@ pub fn url_date(url: &Url, max_year: i32) -> Option<UrlDate> {
             continue;
         }
         let Some(&r2) = runs.get(k + 1) else { continue };
-        let Some(sep) = sep_between(r, r2) else { continue };
+        let Some(sep) = sep_between(r, r2) else {
+            continue;
+        };
         if r2.1 - r2.0 > 2 {
             continue;
         }
@@ -115,8 +119,14 @@ mod tests {
         let day = |y, m, dd| Some(UrlDate::Day(NaiveDate::from_ymd_opt(y, m, dd).unwrap()));
         assert_eq!(d("https://x.com/2025/09/05/slug"), day(2025, 9, 5));
         assert_eq!(d("https://x.com/20250905/slug-1122.html"), day(2025, 9, 5));
-        assert_eq!(d("https://x.com/news/slug-2025-09-05.html"), day(2025, 9, 5));
-        assert_eq!(d("https://x.com/2016/12/slug.html"), Some(UrlDate::Month(2016, 12)));
+        assert_eq!(
+            d("https://x.com/news/slug-2025-09-05.html"),
+            day(2025, 9, 5)
+        );
+        assert_eq!(
+            d("https://x.com/2016/12/slug.html"),
+            Some(UrlDate::Month(2016, 12))
+        );
         assert_eq!(d("https://x.com/item/12345678/"), None);
         assert_eq!(d("https://x.com/2030/01/02/future"), None);
     }
