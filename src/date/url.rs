@@ -88,9 +88,15 @@ pub fn url_date(url: &Url, max_year: i32) -> Option<UrlDate> {
         if let Some(&r3) = runs.get(k + 2) {
             if sep_between(r2, r3) == Some(sep) && r3.1 - r3.0 <= 2 {
                 if let Some(d) = num(r3) {
-                    // The day must end its path segment or slug word.
+                    // The day must end its path segment (`/2023/10/3-fragen` is a month and
+                    // a slug starting with a number), or its slug word for dates in a slug.
                     let after = b.get(r3.1).copied();
-                    if matches!(after, None | Some(b'/' | b'-' | b'_' | b'.')) {
+                    let ends = if sep == b'/' {
+                        matches!(after, None | Some(b'/' | b'.'))
+                    } else {
+                        matches!(after, None | Some(b'/' | b'-' | b'_' | b'.'))
+                    };
+                    if ends {
                         if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
                             return Some(UrlDate::Day(date));
                         }
@@ -128,6 +134,10 @@ mod tests {
             Some(UrlDate::Month(2016, 12))
         );
         assert_eq!(d("https://x.com/item/12345678/"), None);
+        assert_eq!(
+            d("https://x.com/2023/10/3-fragen-an-jemand/"),
+            Some(UrlDate::Month(2023, 10))
+        );
         assert_eq!(d("https://x.com/2030/01/02/future"), None);
     }
 }
