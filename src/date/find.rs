@@ -341,17 +341,35 @@ fn data_attr_role(name: &str) -> Option<Role> {
 /// Everything gathered from one page.
 pub struct Evidence {
     pub candidates: Vec<Candidate>,
-    /// Read `09/05/2025` month first (the page is American English).
+    /// Whether slash dates on this page read month first.
     pub month_first: bool,
 }
 
-/// Whether the page's language writes numeric dates month first.
+/// Whether `09/05/2025` on this page is September 5. Month first is the US habit and that of
+/// most machine-written dates; languages whose own slash dates are day first (British English,
+/// the Romance languages, Greek, Turkish, ...) read it as 9 May. German, Russian, Polish,
+/// Ukrainian write dates with dots, so a slash date on their pages is usually machine-written.
 fn month_first_for(lang: &str) -> bool {
     let l = lang.trim().to_ascii_lowercase().replace('_', "-");
-    if l == "en" || l == "en-us" || l.starts_with("en-us") || l == "en-ph" || l == "en-ca" {
-        return true;
+    let primary = l.split('-').next().unwrap_or("");
+    if primary == "en" {
+        return !matches!(
+            l.as_str(),
+            "en-gb" | "en-au" | "en-nz" | "en-ie" | "en-in" | "en-za" | "en-sg" | "en-hk"
+        );
     }
-    false
+    !matches!(
+        primary,
+        "fr" | "es" | "it" | "pt" | "ca" | "gl" | "ro" | "el" | "tr" | "vi" | "id" | "ms" | "ar"
+            | "he" | "nl" | "da" | "nb" | "no" | "is" | "ga" | "cy" | "hi" | "ur" | "th"
+    )
+}
+
+/// English as written in the Americas (or unspecified English), where `09-05-2025` is
+/// September 5.
+fn american(lang: &str) -> bool {
+    let l = lang.trim().to_ascii_lowercase().replace('_', "-");
+    matches!(l.as_str(), "en" | "en-us" | "en-ca" | "en-ph") || l.starts_with("en-us")
 }
 
 fn page_lang(doc: &Html) -> String {
@@ -403,12 +421,12 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
     let attr_opts = ParseOptions {
         now,
         month_first,
+        dash_month_first: month_first && american(&lang),
         text: false,
     };
     let text_opts = ParseOptions {
-        now,
-        month_first,
         text: true,
+        ..attr_opts
     };
     let mut out: Vec<Candidate> = Vec::new();
     json_ld_candidates(json_ld, &attr_opts, &mut out);

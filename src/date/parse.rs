@@ -99,6 +99,8 @@ pub struct ParseOptions {
     pub now: Option<DateTime<Utc>>,
     /// Read `09/05/2025` as September 5 (US pages) rather than 9 May.
     pub month_first: bool,
+    /// Read `09-05-2025` as September 5: only American pages do; elsewhere dashes are day first.
+    pub dash_month_first: bool,
     /// Loose page text: refuse shapes that are mostly IDs there (bare `20250905`, two-digit
     /// years, Unix timestamps).
     pub text: bool,
@@ -568,7 +570,11 @@ impl<'a> Scanner<'a> {
         } else if b > 12 {
             true
         } else {
-            sep != '.' && self.opts.month_first
+            match sep {
+                '/' => self.opts.month_first,
+                '-' => self.opts.dash_month_first,
+                _ => false,
+            }
         };
         let (m, d) = if month_first { (a, b) } else { (b, a) };
         let date = NaiveDate::from_ymd_opt(year, m, d)?;
@@ -847,7 +853,11 @@ impl<'a> Scanner<'a> {
         let (amount, unit, end) = match t.kind {
             Kind::Word => {
                 let w = self.word(i)?;
-                if let Some(days) = lang::day_word(&w) {
+                // French "hier" is German "here": only "hier à 16h" / "hier, 16:07" is a date.
+                let french_hier_ok = w != "hier"
+                    || self.word(i + 1).is_some_and(|n| n == "à" || n == "a")
+                    || self.punct(i + 1) == Some(',');
+                if let Some(days) = lang::day_word(&w).filter(|_| french_hier_ok) {
                     let date = (now - Duration::days(days)).date_naive();
                     let mut end = i + 1;
                     // "aujourd'hui"
@@ -968,6 +978,7 @@ mod tests {
         let o = ParseOptions {
             now: Some(now()),
             month_first: true,
+            dash_month_first: true,
             text: false,
         };
         parse_with(raw, &o).map(|d| d.to_value())
@@ -976,8 +987,8 @@ mod tests {
     fn text(raw: &str) -> Option<String> {
         let o = ParseOptions {
             now: Some(now()),
-            month_first: false,
             text: true,
+            ..ParseOptions::default()
         };
         scan(raw, &o, 4).first().map(|m| m.date.to_value())
     }
@@ -1119,6 +1130,8 @@ mod tests {
         assert_eq!(v("hace 2 días"), s("2026-11-26"));
         assert_eq!(v("2 дня назад"), s("2026-11-26"));
         assert_eq!(v("yesterday"), s("2026-11-27"));
+        assert_eq!(v("Publié hier à 16h07"), s("2026-11-27"));
+        assert_eq!(v("Hier kannst du es lesen"), None);
         assert_eq!(v("3小时前"), s("2026-11-27T21:00:00+00:00"));
         assert_eq!(parse_date("3 hours ago", None), None);
         assert_eq!(parse_date("yesterday", None), None);
