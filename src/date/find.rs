@@ -184,8 +184,8 @@ fn meta_role(key: &str) -> Option<(Role, u8)> {
 /// Class/id words that mark a container whose dates belong to something else.
 fn is_excluded_container(tag: &str, class_id: &str, in_article: bool) -> bool {
     match tag {
-        "aside" | "nav" => return true,
-        "footer" if !in_article => return true,
+        "nav" => return true,
+        "aside" | "footer" if !in_article => return true,
         "script" | "style" | "noscript" | "template" | "select" | "textarea" | "head" => {
             return true
         }
@@ -201,22 +201,27 @@ fn is_excluded_container(tag: &str, class_id: &str, in_article: bool) -> bool {
         if w.is_empty() {
             continue;
         }
-        let hit = w.contains("comment")
-            || w.contains("related")
-            || w.contains("sidebar")
-            || w.contains("recommend")
-            || w.contains("newsfeed")
-            || w.contains("popular")
-            || w.contains("trending")
-            || w.contains("more-stories")
-            || w.contains("readmore")
-            || w.contains("read-more")
-            || w.contains("disqus")
-            || w == "footer"
-            || w.starts_with("footer")
-            || w.starts_with("site-footer")
-            || w.contains("reply")
-            || w.contains("teaser");
+        // Prefix, not substring: "comments-area" and "related-posts" hold other items'
+        // dates, while "has-sidebar" or "no-comments" are state classes on the article's own
+        // wrappers.
+        const PREFIXES: &[&str] = &[
+            "comment",
+            "related",
+            "sidebar",
+            "recommend",
+            "newsfeed",
+            "popular",
+            "trending",
+            "more-stories",
+            "readmore",
+            "read-more",
+            "disqus",
+            "footer",
+            "site-footer",
+            "reply",
+            "replies",
+        ];
+        let hit = PREFIXES.iter().any(|p| w.starts_with(p));
         if hit {
             return true;
         }
@@ -493,7 +498,10 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                     seen_h1 = true;
                 }
 
-                if tag == "meta" {
+                // `<meta>`, and RDFa (`<span property="schema:dateCreated" content=…>`).
+                if tag == "meta"
+                    || (v.attr("property").is_some() && v.attr("content").is_some() && !excluded)
+                {
                     meta_candidate(&el, &attr_opts, order, &mut out);
                 }
 
@@ -708,6 +716,12 @@ fn meta_candidate(
             continue;
         };
         let key_l = key.trim().to_ascii_lowercase();
+        // RDFa writes the vocabulary as a prefix: "schema:datePublished", "dcterms:created".
+        let key_l = match key_l.split_once(':') {
+            Some(("schema", rest)) => rest.to_string(),
+            Some((p @ ("dc" | "dcterms"), rest)) => format!("{p}.{rest}"),
+            _ => key_l,
+        };
         if key_l == "parsely-page" {
             parsely_page(content, opts, order, out);
             return;
