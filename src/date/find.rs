@@ -221,7 +221,10 @@ fn is_excluded_container(tag: &str, class_id: &str, in_article: bool) -> bool {
             "reply",
             "replies",
         ];
-        let hit = PREFIXES.iter().any(|p| w.starts_with(p));
+        // An article's own footer (TYPO3, WordPress "entry-footer") holds its date.
+        let hit = PREFIXES
+            .iter()
+            .any(|p| w.starts_with(p) && !(in_article && p.ends_with("footer")));
         if hit {
             return true;
         }
@@ -481,7 +484,17 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                 let in_article = parent_article
                     || matches!(tag, "article" | "main")
                     || v.attr("itemprop")
-                        .is_some_and(|p| p.contains("articleBody"));
+                        .is_some_and(|p| p.contains("articleBody"))
+                    || v.attr("itemtype")
+                        .is_some_and(|t| t.contains("Article") || t.contains("BlogPosting"))
+                    || v.attr("class").is_some_and(|c| {
+                        c.split_whitespace().any(|w| {
+                            matches!(
+                                w,
+                                "article" | "post" | "hentry" | "entry" | "news-single" | "type-post"
+                            )
+                        })
+                    });
                 let excluded =
                     parent_excluded || is_excluded_container(tag, &class_id, parent_article);
                 let mut foreign_scope = parent.is_some_and(|c| c.foreign_scope);
