@@ -653,7 +653,18 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                                         Candidate {
                                             date: m.date,
                                             role,
-                                            rank: if m.relative { R_RELATIVE } else { R_ELEMENT },
+                                            rank: if m.relative {
+                                            R_RELATIVE
+                                        } else if role == Role::Published
+                                            && top(seen_h1, blocks.since_h1)
+                                        {
+                                            // "post-date published", "Veröffentlicht am …"
+                                            // under the headline: a labelled date beats a
+                                            // bare <time>.
+                                            R_TIME_MARKED
+                                        } else {
+                                            R_ELEMENT
+                                        },
                                             order,
                                             source: format!("class:{name}"),
                                             raw: raw.clone(),

@@ -456,6 +456,7 @@ const MARKERS: &[(&str, Marker)] = &[
     ("publication date", Marker::Published),
     ("date:", Marker::Published),
     ("veröffentlicht", Marker::Published),
+    ("publiziert", Marker::Published),
     ("erschienen", Marker::Published),
     ("erstellt", Marker::Published),
     ("publié", Marker::Published),
