@@ -368,8 +368,29 @@ fn month_first_for(lang: &str) -> bool {
     }
     !matches!(
         primary,
-        "fr" | "es" | "it" | "pt" | "ca" | "gl" | "ro" | "el" | "tr" | "vi" | "id" | "ms" | "ar"
-            | "he" | "nl" | "da" | "nb" | "no" | "is" | "ga" | "cy" | "hi" | "ur" | "th"
+        "fr" | "es"
+            | "it"
+            | "pt"
+            | "ca"
+            | "gl"
+            | "ro"
+            | "el"
+            | "tr"
+            | "vi"
+            | "id"
+            | "ms"
+            | "ar"
+            | "he"
+            | "nl"
+            | "da"
+            | "nb"
+            | "no"
+            | "is"
+            | "ga"
+            | "cy"
+            | "hi"
+            | "ur"
+            | "th"
     )
 }
 
@@ -491,7 +512,12 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                         c.split_whitespace().any(|w| {
                             matches!(
                                 w,
-                                "article" | "post" | "hentry" | "entry" | "news-single" | "type-post"
+                                "article"
+                                    | "post"
+                                    | "hentry"
+                                    | "entry"
+                                    | "news-single"
+                                    | "type-post"
                             )
                         })
                     });
@@ -654,17 +680,17 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                                             date: m.date,
                                             role,
                                             rank: if m.relative {
-                                            R_RELATIVE
-                                        } else if role == Role::Published
-                                            && top(seen_h1, blocks.since_h1)
-                                        {
-                                            // "post-date published", "Veröffentlicht am …"
-                                            // under the headline: a labelled date beats a
-                                            // bare <time>.
-                                            R_TIME_MARKED
-                                        } else {
-                                            R_ELEMENT
-                                        },
+                                                R_RELATIVE
+                                            } else if role == Role::Published
+                                                && top(seen_h1, blocks.since_h1)
+                                            {
+                                                // "post-date published", "Veröffentlicht am …"
+                                                // under the headline: a labelled date beats a
+                                                // bare <time>.
+                                                R_TIME_MARKED
+                                            } else {
+                                                R_ELEMENT
+                                            },
                                             order,
                                             source: format!("class:{name}"),
                                             raw: raw.clone(),
