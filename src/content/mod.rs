@@ -172,14 +172,13 @@ fn main_area(d: &Html, stats: &HashMap<NodeId, Stats>) -> Option<NodeId> {
     let body = body_id(d)?;
     let page = stats.get(&body).map_or(0, |s| s.good);
     let s = Selector::parse("main, [role=main]").ok()?;
-    d.select(&s)
-        .map(|m| m.id())
-        .filter(|id| {
-            stats
-                .get(id)
-                .is_some_and(|s| s.good as f32 >= page as f32 * 0.6)
-        })
-        .last()
+    let mains: Vec<NodeId> = d.select(&s).map(|m| m.id()).collect();
+    // The innermost `main` that still holds most of the prose.
+    mains.into_iter().rev().find(|id| {
+        stats
+            .get(id)
+            .is_some_and(|s| s.good as f32 >= page as f32 * 0.6)
+    })
 }
 
 fn body_id(d: &Html) -> Option<NodeId> {

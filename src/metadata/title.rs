@@ -143,10 +143,8 @@ fn headline_from_doc_title(orig: &str, headings: &[(String, String)], h1s: &[&st
                 cur = orig.to_string();
             }
         }
-    } else if orig.chars().count() > 150 || orig.chars().count() < 15 {
-        if h1s.len() == 1 {
-            cur = h1s[0].to_string();
-        }
+    } else if (orig.chars().count() > 150 || orig.chars().count() < 15) && h1s.len() == 1 {
+        cur = h1s[0].to_string();
     }
     let cur = collapse_ws(&cur);
     let n = word_count(&cur);
@@ -223,8 +221,13 @@ mod tests {
     #[test]
     fn doc_title_keeps_the_headline_part() {
         assert_eq!(
-            headline_from_doc_title("A long headline here | Site", &[]),
-            "A long headline here"
+            headline_from_doc_title("A long headline here today | Site", &[], &[]),
+            "A long headline here today"
+        );
+        // Too short once split: the whole title is kept.
+        assert_eq!(
+            headline_from_doc_title("Short one | Site", &[], &[]),
+            "Short one | Site"
         );
     }
 }
