@@ -84,6 +84,11 @@ pub fn collect(doc: &Html, page_url: Option<&Url>) -> Meta {
         authors = markup_authors(doc);
     }
     authors.retain(|a| !looks_like_url(a));
+    // An organisation credited as author under the site's own name says nothing the site
+    // name does not already say.
+    if let Some(site) = site_name.as_deref() {
+        authors.retain(|a| !a.eq_ignore_ascii_case(site));
+    }
     dedup_ci(&mut authors);
     let byline = if authors.is_empty() {
         None
