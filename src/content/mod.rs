@@ -72,6 +72,7 @@ pub fn extract_content(doc: Html, options: &Options, meta: &Meta, base: Option<&
     let mut original = Some(doc);
     for (i, flags) in PASSES.iter().enumerate() {
         let Some(orig) = original.as_ref() else { break };
+        let strict_len = best.as_ref().map_or(0, |b| b.0);
         let mut d = if i + 1 == PASSES.len() {
             match original.take() {
                 Some(d) => d,
@@ -81,7 +82,14 @@ pub fn extract_content(doc: Html, options: &Options, meta: &Meta, base: Option<&
             orig.clone()
         };
         let (html, text_len) = run_pass(&mut d, *flags, hidden, meta, base);
-        if text_len >= ENOUGH_TEXT {
+        // Content the page hides wins only when it dwarfs what is visible: a short visible
+        // article stays short.
+        let enough = if flags.strip_hidden {
+            ENOUGH_TEXT
+        } else {
+            ENOUGH_TEXT.max(strict_len.saturating_mul(3))
+        };
+        if text_len >= enough {
             return finish(html, text_len, meta);
         }
         let slot = if flags.strip_hidden {

@@ -112,6 +112,16 @@ fn is_hidden(el: &Element, hidden_attr: Option<&str>, flags: Flags) -> bool {
 /// Does the subtree hold something that marks the article itself? Bounded: a huge subtree is
 /// treated as "maybe", so pruning never costs more than a fixed amount per decision.
 fn holds_article_marker(node: NodeRef<'_, Node>) -> bool {
+    holds_marker(node, true)
+}
+
+/// Like [`holds_article_marker`], but an `<article>` inside does not count: comment widgets
+/// and related-story rails wrap each of their items in one.
+fn holds_page_marker(node: NodeRef<'_, Node>) -> bool {
+    holds_marker(node, false)
+}
+
+fn holds_marker(node: NodeRef<'_, Node>, article_counts: bool) -> bool {
     for (seen, n) in node.descendants().enumerate() {
         if seen > 4000 {
             return true;
@@ -120,7 +130,8 @@ fn holds_article_marker(node: NodeRef<'_, Node>) -> bool {
             if n.id() == node.id() {
                 continue;
             }
-            if matches!(e.name(), "article" | "main" | "h1")
+            if matches!(e.name(), "main" | "h1")
+                || (article_counts && e.name() == "article")
                 || e.attr("itemprop")
                     .is_some_and(|p| p.contains("articleBody"))
                 || e.attr("role").is_some_and(|r| r == "main")
@@ -254,7 +265,10 @@ fn decide(node: NodeRef<'_, Node>, el: &Element, hidden_attr: Option<&str>, flag
     if cid.is_empty() {
         return false;
     }
-    if (is_certain_clutter(&cid) || is_unlikely(&cid)) && !holds_article_marker(node) {
+    if is_certain_clutter(&cid) && !holds_page_marker(node) {
+        return true;
+    }
+    if is_unlikely(&cid) && !holds_article_marker(node) {
         return true;
     }
     false
