@@ -240,6 +240,14 @@ fn decide(node: NodeRef<'_, Node>, el: &Element, hidden_attr: Option<&str>, flag
     if name == "form" && el.attr("role").is_some_and(|r| r == "search") {
         return true;
     }
+    // Labels name form fields; a form with little text is a sign-up, search or contact box
+    // (pages that wrap everything in one `<form>` hold far more text than this).
+    // (Shops wrap each product card in an "add to cart" form with no field to fill: those stay.)
+    if name == "label"
+        || (name == "form" && text_len_at_most(node, 1000) && has_fillable_field(node))
+    {
+        return true;
+    }
     if let Some(role) = el.attr("role") {
         let role = role.trim().to_ascii_lowercase();
         if UNLIKELY_ROLES.contains(&role.as_str()) && !holds_article_marker(node) {
@@ -272,6 +280,36 @@ fn decide(node: NodeRef<'_, Node>, el: &Element, hidden_attr: Option<&str>, flag
         return true;
     }
     false
+}
+
+/// Does the subtree hold at most `limit` characters of text? Stops reading past the limit.
+fn text_len_at_most(node: NodeRef<'_, Node>, limit: usize) -> bool {
+    let mut len = 0usize;
+    for n in node.descendants() {
+        if let Node::Text(t) = n.value() {
+            len += t.trim().len();
+            if len > limit {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// A field a reader types into: a text-like input, a text area or a choice list.
+fn has_fillable_field(node: NodeRef<'_, Node>) -> bool {
+    node.descendants()
+        .take(4000)
+        .any(|n| match n.value().as_element() {
+            Some(e) if e.name() == "input" => !matches!(
+                e.attr("type")
+                    .map(|t| t.trim().to_ascii_lowercase())
+                    .as_deref(),
+                Some("hidden" | "submit" | "button" | "image" | "reset")
+            ),
+            Some(e) => matches!(e.name(), "textarea" | "select"),
+            None => false,
+        })
 }
 
 fn has_descendant(node: NodeRef<'_, Node>, tag: &str) -> bool {
