@@ -119,7 +119,7 @@ fn finish(html: String, text_len: u32, meta: &Meta) -> Found {
         .as_deref()
         .is_some_and(|t| t.contains("article") || t.contains("posting") || t == "report");
     Found {
-        readerable: text_len >= 1400 || (article_type && text_len >= 500),
+        readerable: article_type && text_len >= 500,
         html,
     }
 }
