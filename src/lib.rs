@@ -63,9 +63,16 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
     let base = meta.base_url.clone().or_else(|| page_url.clone());
 
     let found = content::extract_content(doc, options, &meta, base.as_ref());
-    let content_html = sanitize::clean_html(&found.html, base.as_ref());
-    let fragment = Html::parse_fragment(&content_html);
-    let text = text::plain_text(&fragment);
+    let mut content_html = sanitize::clean_html(&found.html, base.as_ref());
+    let mut fragment = Html::parse_fragment(&content_html);
+    let mut text = text::plain_text(&fragment);
+    if let Some(body) = meta.article_body.as_deref() {
+        if let Some(html) = content::body_from_json_ld(body, &text) {
+            content_html = sanitize::clean_html(&html, base.as_ref());
+            fragment = Html::parse_fragment(&content_html);
+            text = text::plain_text(&fragment);
+        }
+    }
     let mut markdown = markdown::to_markdown(&fragment);
 
     let readerable = found.readerable || text::has_article_prose(&text);

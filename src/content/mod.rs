@@ -263,3 +263,45 @@ fn gather_siblings(
     }
     out
 }
+
+/// Words (lower-cased, 3+ letters) of a text, for overlap checks.
+fn word_set(text: &str) -> std::collections::HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The cross-check against JSON-LD `articleBody`: when the publisher's own copy of the body
+/// shares few words with what we found, we found the wrong block (or the page renders its
+/// body with script), and the publisher's copy, paragraph by paragraph, is the better answer.
+pub fn body_from_json_ld(article_body: &str, found_text: &str) -> Option<String> {
+    // Only a real body (some 80 words or more) is worth trusting over the page.
+    if article_body.split_whitespace().count() < 80 {
+        return None;
+    }
+    let body = word_set(article_body);
+    let found = word_set(found_text);
+    let shared = body.iter().filter(|w| found.contains(*w)).count();
+    if shared as f32 >= body.len() as f32 * 0.4 {
+        return None;
+    }
+    let mut html = String::new();
+    for para in article_body
+        .split('\n')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        html.push_str("<p>");
+        for c in para.chars() {
+            match c {
+                '&' => html.push_str("&amp;"),
+                '<' => html.push_str("&lt;"),
+                '>' => html.push_str("&gt;"),
+                _ => html.push(c),
+            }
+        }
+        html.push_str("</p>");
+    }
+    Some(html)
+}

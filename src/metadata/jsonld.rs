@@ -279,7 +279,12 @@ impl ArticleInfo {
         info.keywords = list_of(a.get("keywords"));
         info.sections = list_of(a.get("articleSection"));
         info.language = str_of(a.get("inLanguage"));
-        info.article_body = str_of(a.get("articleBody")).filter(|b| b.len() > 200);
+        // Kept with its line breaks: they are the only paragraph marks it has.
+        info.article_body = a
+            .get("articleBody")
+            .and_then(Value::as_str)
+            .map(|b| b.trim().to_string())
+            .filter(|b| b.len() > 200);
         info
     }
 }

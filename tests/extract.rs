@@ -1,0 +1,171 @@
+//! Behaviours of `extract` on small hand-made pages, one concern each.
+
+use cleanview::{extract, Error, Options};
+
+fn opts() -> Options {
+    Options {
+        url: Some("https://news.example.com/2024/03/story.html".into()),
+        ..Options::default()
+    }
+}
+
+fn para(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("<p>Paragraph {i} of the story, with enough words, commas, and detail to read like prose written by a person.</p>"))
+        .collect()
+}
+
+#[test]
+fn clutter_around_the_article_is_dropped() {
+    let html = format!(
+        r#"<html><body><nav><a href="/">Home</a><a href="/world">World</a></nav>
+        <div class="cookie-banner">We use cookies. Accept all cookies to continue.</div>
+        <article><h1>Headline</h1>{}<div class="share-bar"><a href="x">Share on X</a></div></article>
+        <aside class="related"><h3>Related stories</h3><ul><li><a href="/a">Another story entirely</a></li></ul></aside>
+        <div id="comments"><p>First comment, which is long enough to look like prose, but it is a comment.</p></div>
+        <footer>© 2024 Example News. All rights reserved.</footer></body></html>"#,
+        para(6)
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(a.text.contains("Paragraph 0") && a.text.contains("Paragraph 5"));
+    for clutter in [
+        "Home",
+        "cookies",
+        "Share on X",
+        "Another story",
+        "First comment",
+        "All rights reserved",
+    ] {
+        assert!(!a.text.contains(clutter), "{clutter} leaked: {}", a.text);
+    }
+}
+
+#[test]
+fn lazy_images_code_languages_and_videos_survive() {
+    let html = format!(
+        r#"<html><body><article>{}
+        <figure><img src="data:image/gif;base64,R0lGOD" data-src="/img/photo.jpg" alt="A photo"><figcaption>The caption</figcaption></figure>
+        <pre class="highlight"><code class="language-rust">fn main() {{
+    println!("hi");
+}}</code></pre>
+        <iframe src="https://www.youtube.com/embed/abc123"></iframe>{}</article></body></html>"#,
+        para(3),
+        para(3)
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(
+        a.content_html
+            .contains(r#"src="https://news.example.com/img/photo.jpg""#),
+        "{}",
+        a.content_html
+    );
+    assert!(a.content_html.contains(r#"class="language-rust""#));
+    assert!(
+        a.markdown
+            .contains("```rust\nfn main() {\n    println!(\"hi\");\n}\n```"),
+        "{}",
+        a.markdown
+    );
+    assert!(a
+        .content_html
+        .contains("https://www.youtube.com/watch?v=abc123"));
+    assert!(!a.content_html.contains("iframe"));
+}
+
+#[test]
+fn hidden_microdata_is_not_text() {
+    let html = format!(
+        r#"<html><body><article><div style="display:none"><span itemprop="name">HIDDEN NAME</span></div>
+        <div hidden>HIDDEN TOO</div><div aria-hidden="true">HIDDEN THREE</div>{}</article></body></html>"#,
+        para(5)
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(!a.text.contains("HIDDEN"), "{}", a.text);
+}
+
+#[test]
+fn the_browser_hidden_mark_is_honoured() {
+    let html = format!(
+        r#"<html><body><article>{}<div data-cleanview-hidden>POPUP OVERLAY TEXT</div></article></body></html>"#,
+        para(5)
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(!a.text.contains("POPUP OVERLAY"));
+}
+
+#[test]
+fn json_ld_article_body_rescues_a_script_rendered_page() {
+    let body: String = (0..12)
+        .map(|i| format!("Sentence {i} about the harbour, the council, the budget and the weather in spring.\\n"))
+        .collect();
+    let html = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","headline":"H","articleBody":"{body}"}}</script></head>
+        <body><div id="app"><p>Loading…</p></div><div class="teaser"><p>Subscribe to our newsletter for the latest updates, offers and more news.</p></div></body></html>"#
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(
+        a.text.contains("Sentence 0 about the harbour") && a.text.contains("Sentence 11"),
+        "{}",
+        a.text
+    );
+}
+
+#[test]
+fn relative_links_resolve_against_base() {
+    let html = format!(
+        r#"<html><head><base href="https://cdn.example.org/base/"></head><body><article>{}<p>See <a href="more.html">more</a>.</p></article></body></html>"#,
+        para(5)
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(
+        a.content_html
+            .contains(r#"href="https://cdn.example.org/base/more.html""#),
+        "{}",
+        a.content_html
+    );
+}
+
+#[test]
+fn cjk_reading_time_counts_characters() {
+    let zh = "北京时间今天上午，研究人员发布了一项关于城市交通与空气质量的新报告。".repeat(40);
+    let html =
+        format!(r#"<html lang="zh"><body><article><p>{zh}</p><p>{zh}</p></article></body></html>"#);
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(a.word_count > 1500, "word count {}", a.word_count);
+    assert!(a.reading_minutes >= 3);
+}
+
+#[test]
+fn limits_give_clear_errors() {
+    let small = Options {
+        max_input_bytes: 100,
+        ..opts()
+    };
+    let err = extract(&"x".repeat(200), &small).expect_err("too large");
+    assert!(matches!(err, Error::TooLarge { .. }));
+    assert!(err.to_string().contains("limit"));
+    assert_eq!(extract("  \n ", &opts()), Err(Error::Empty));
+    let bad_url = Options {
+        url: Some("not a url".into()),
+        ..opts()
+    };
+    assert!(matches!(
+        extract("<p>x</p>", &bad_url),
+        Err(Error::BadUrl(_))
+    ));
+}
+
+#[test]
+fn non_article_pages_still_yield_their_content() {
+    let items: String = (0..20)
+        .map(|i| {
+            format!(r#"<li><a href="/p/{i}">Product number {i}</a> <span>$1{i}.99</span></li>"#)
+        })
+        .collect();
+    let html = format!(
+        r#"<html><body><main><h1>Shop</h1><ul class="products">{items}</ul></main></body></html>"#
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(a.text.contains("Product number 3"), "{}", a.text);
+    assert!(!a.readerable);
+}
