@@ -2,7 +2,7 @@
 """Pages per second on the WCXB dev pages: `cleanview batch` against Trafilatura, same pages,
 same machine, both on all cores.
 
-    cargo build --release && pip install trafilatura
+    cargo build --release && pip install trafilatura lxml_html_clean   # (2.3.1 measured)
     python3 benches/throughput.py [--jobs 2] [--limit N] [--corpus ../shared/corpus/wcxb-dev]
 
 The gzipped pages are unpacked once into $TMPDIR/cleanview-throughput/ so both tools read the
