@@ -2,7 +2,8 @@
 // The static server of the demo and benchmark pages: `npm run www` (after `npm run build`).
 //
 //   /                  www/index.html, the playground; /bench.html the in-browser benchmark
-//   /pkg/…             the WASM package the extension ships (pkg/, built by `npm run build`)
+//   /pkg/…             the WASM package the extension ships (pkg/, built by `npm run build`;
+//                      CLEANVIEW_PKG=other-dir serves another build, to compare profiles)
 //   /samples.json      the sample pages; /samples/<id>.html one of them, read from ../shared
 //                      (read-only shared data, served in place, never copied into the repo)
 //   /bench/pages.json  the benchmark's page list; /corpus/readability/<name>.html a corpus page
@@ -21,6 +22,8 @@ export const ROOT = resolve(WWW, "..");
 export const SHARED = resolve(ROOT, "..", "shared");
 const READABILITY = join(SHARED, "corpus", "readability");
 const READABILITY_URL = "http://fakehost/test/page.html";
+// Another build of the package to serve as /pkg/ (e.g. pkg-opt3 to compare profiles).
+const PKG = resolve(ROOT, process.env.CLEANVIEW_PKG || "pkg");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -80,7 +83,7 @@ async function route(pathname) {
     return existsSync(file) ? { file } : null;
   }
   if ((m = /^\/pkg\/(cleanview\.js|cleanview_bg\.wasm)$/.exec(pathname))) {
-    return { file: join(ROOT, "pkg", m[1]) };
+    return { file: join(PKG, m[1]) };
   }
   if (pathname === "/vendor/Readability.js") {
     return { file: join(ROOT, "node_modules", "@mozilla", "readability", "Readability.js") };
@@ -117,7 +120,7 @@ export async function startWww({ port = 0, host = "127.0.0.1" } = {}) {
       let type = r.type;
       if (r.file) {
         if (!(await stat(r.file).catch(() => null))) {
-          const hint = r.file.includes(`${join(ROOT, "pkg")}`) ? " (run `npm run build` first)" : "";
+          const hint = r.file.startsWith(PKG) ? " (run `npm run build` first)" : "";
           res.writeHead(404, { "content-type": "text/plain" }).end(`missing: ${r.file}${hint}`);
           return;
         }
