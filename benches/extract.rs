@@ -37,8 +37,8 @@ pub const PAGES: &[(&str, &str)] = &[
     ("wcxb-0001", "corpus/wcxb-dev/html/0001.html.gz"),
     ("wcxb-0250", "corpus/wcxb-dev/html/0250.html.gz"),
     ("wcxb-0500", "corpus/wcxb-dev/html/0500.html.gz"),
-    ("wcxb-0750", "corpus/wcxb-dev/html/0750.html.gz"),
-    ("wcxb-1000", "corpus/wcxb-dev/html/1000.html.gz"),
+    ("wcxb-2020", "corpus/wcxb-dev/html/2020.html.gz"),
+    ("wcxb-4074", "corpus/wcxb-dev/html/4074.html.gz"),
 ];
 
 fn shared() -> PathBuf {
