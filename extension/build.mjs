@@ -33,17 +33,17 @@ export function crateVersion() {
  * PATH; nothing is downloaded), without wasm-opt, with the size-tuned `wasm-release` cargo
  * profile (Cargo.toml), so the native `cargo build --release` keeps opt-level 3.
  */
-export function buildWasm() {
+export function buildWasm({ profile = "wasm-release", outDir = "pkg" } = {}) {
   const env = { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
   const args = [
-    "build", "--target", "web", "--profile", "wasm-release", "--mode", "no-install", "--no-opt",
-    "--no-pack", "--no-typescript", "--out-dir", "pkg", "--out-name", "cleanview",
+    "build", "--target", "web", "--profile", profile, "--mode", "no-install", "--no-opt",
+    "--no-pack", "--no-typescript", "--out-dir", outDir, "--out-name", "cleanview",
   ];
   const t0 = Date.now();
   const r = spawnSync("wasm-pack", args, { cwd: ROOT, env, stdio: "inherit" });
   if (r.error) throw new Error(`wasm-pack could not start (${r.error.message}); run .ci/setup`);
   if (r.status !== 0) throw new Error(`wasm-pack failed with status ${r.status}`);
-  const wasm = join(ROOT, "pkg", "cleanview_bg.wasm");
+  const wasm = join(ROOT, outDir, "cleanview_bg.wasm");
   const raw = readFileSync(wasm);
   console.log(
     `wasm: ${(raw.length / 1024).toFixed(0)} KB raw, ${(gzipSync(raw, { level: 9 }).length / 1024).toFixed(0)} KB gzip -9 (${((Date.now() - t0) / 1000).toFixed(1)} s)`,
@@ -92,8 +92,15 @@ export function wasmIsStale() {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    if (!process.argv.includes("--skip-wasm")) buildWasm();
-    buildPackages();
+    const opt = (name) => {
+      const i = process.argv.indexOf(`--${name}`);
+      return i > 0 ? process.argv[i + 1] : undefined;
+    };
+    const profile = opt("profile");
+    const outDir = opt("out-dir");
+    if (!process.argv.includes("--skip-wasm")) buildWasm({ profile, outDir });
+    // Another profile or folder is for measuring (twiggy); the packages use pkg/ as shipped.
+    if (!profile && !outDir) buildPackages();
   } catch (e) {
     console.error(`build failed: ${e.message}`);
     process.exit(1);

@@ -1,5 +1,6 @@
 //! Argument parsing and output for the native command line.
 
+mod batch;
 mod decode;
 
 use std::io::{Read, Write};
@@ -40,6 +41,25 @@ enum Command {
         #[arg(long)]
         now: Option<String>,
     },
+    /// Extract many pages on all cores: one JSON line per page (the `extract` contract plus
+    /// `file`, or `file` and `error`), written as pages finish.
+    Batch {
+        /// Page files (`.html`, `.htm`, `.xhtml`, optionally `.gz`) or directories to walk.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The JSON Lines file to write.
+        #[arg(long, short)]
+        out: PathBuf,
+        /// Worker threads; defaults to the number of cores.
+        #[arg(long, short)]
+        jobs: Option<usize>,
+        /// The current time (RFC 3339) for relative dates; defaults to the system clock.
+        #[arg(long)]
+        now: Option<String>,
+        /// No progress bar and no summary line.
+        #[arg(long, short)]
+        quiet: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -73,6 +93,43 @@ pub fn run() -> i32 {
                 1
             }
         },
+        Command::Batch {
+            inputs,
+            out,
+            jobs,
+            now,
+            quiet,
+        } => {
+            let result = parse_now(now.as_deref()).and_then(|now| {
+                batch::run_batch(batch::BatchArgs {
+                    inputs,
+                    out: out.clone(),
+                    jobs,
+                    now,
+                    quiet,
+                })
+            });
+            match result {
+                Ok(s) => {
+                    if !quiet {
+                        eprintln!(
+                            "cleanview: {} pages ({} failed, {:.1} MB) in {:.2} s: {:.1} pages/s -> {}",
+                            s.pages,
+                            s.failed,
+                            s.bytes as f64 / 1e6,
+                            s.seconds,
+                            s.pages as f64 / s.seconds.max(1e-9),
+                            out.display()
+                        );
+                    }
+                    0
+                }
+                Err(msg) => {
+                    eprintln!("cleanview: {msg}");
+                    1
+                }
+            }
+        }
     }
 }
 
