@@ -159,9 +159,11 @@ fn builder() -> Builder<'static> {
     b
 }
 
-/// Sanitise article HTML with the allow-list above.
+/// Sanitise article HTML with the allow-list above. The builder is made once per process:
+/// its sets and maps cost more than cleaning a short article.
 pub fn clean_html(html: &str, _base: Option<&Url>) -> String {
-    builder().clean(html).to_string()
+    static BUILDER: std::sync::OnceLock<Builder<'static>> = std::sync::OnceLock::new();
+    BUILDER.get_or_init(builder).clean(html).to_string()
 }
 
 #[cfg(test)]
