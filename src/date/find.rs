@@ -181,11 +181,28 @@ fn meta_role(key: &str) -> Option<(Role, u8)> {
     None
 }
 
+/// Where a container sits, for deciding whether its dates are the article's.
+#[derive(Clone, Copy)]
+struct Place {
+    /// Inside `<main>` or an article element.
+    in_article: bool,
+    /// Inside an element that is the article itself (`<article>`, schema.org Article, a
+    /// `post`/`hentry` wrapper), not merely the page's `<main>`.
+    in_article_proper: bool,
+    /// The container holds the page's headline: whatever its class says ("sidebar-left" as a
+    /// layout state, "aside" as a column name), it is the article's own region.
+    holds_headline: bool,
+}
+
 /// Class/id words that mark a container whose dates belong to something else.
-fn is_excluded_container(tag: &str, class_id: &str, in_article: bool) -> bool {
+fn is_excluded_container(tag: &str, class_id: &str, place: Place) -> bool {
+    let in_article = place.in_article;
     match tag {
         "nav" => return true,
-        "aside" | "footer" if !in_article => return true,
+        // An `<aside>` in `<main>` is the page's side column; only within the article itself
+        // is it the article's own box.
+        "aside" if !place.in_article_proper && !place.holds_headline => return true,
+        "footer" if !in_article => return true,
         "script" | "style" | "noscript" | "template" | "select" | "textarea" | "head" => {
             return true
         }
@@ -193,7 +210,10 @@ fn is_excluded_container(tag: &str, class_id: &str, in_article: bool) -> bool {
     }
     // Page-level wrappers carry state classes ("sidebar-primary", "comments-open") that say
     // nothing about their own content.
-    if class_id.is_empty() || matches!(tag, "html" | "body" | "main" | "article") {
+    if class_id.is_empty()
+        || matches!(tag, "html" | "body" | "main" | "article")
+        || place.holds_headline
+    {
         return false;
     }
     for w in class_id.split(|c: char| c.is_whitespace()) {
@@ -220,11 +240,15 @@ fn is_excluded_container(tag: &str, class_id: &str, in_article: bool) -> bool {
             "site-footer",
             "reply",
             "replies",
+            "aside",
         ];
-        // An article's own footer (TYPO3, WordPress "entry-footer") holds its date.
-        let hit = PREFIXES
-            .iter()
-            .any(|p| w.starts_with(p) && !(in_article && p.ends_with("footer")));
+        // An article's own footer (TYPO3, WordPress "entry-footer") holds its date, and a
+        // sidebar inside the article element is its meta column (date, author, sharing).
+        let own = |p: &str| {
+            (in_article && p.ends_with("footer"))
+                || (place.in_article_proper && matches!(p, "sidebar" | "aside"))
+        };
+        let hit = PREFIXES.iter().any(|p| w.starts_with(p) && !own(p));
         if hit {
             return true;
         }
@@ -250,6 +274,8 @@ fn date_class(class_id: &str) -> Option<Role> {
             || w.contains("posted")
             || w.contains("pubdate")
             || w.contains("created")
+            // Drupal's "submitted" line: "Submitted by … on <date>".
+            || w == "submitted"
         {
             role = Some(Role::Published);
             continue;
@@ -259,6 +285,7 @@ fn date_class(class_id: &str) -> Option<Role> {
             || w.contains("byline")
             || w.contains("dateline")
             || w == "meta"
+            || w == "metadata"
             || w.ends_with("-meta")
             || w.ends_with("_meta")
             || w.starts_with("meta-")
@@ -438,6 +465,7 @@ fn page_lang(doc: &Html) -> String {
 struct Ctx {
     excluded: bool,
     in_article: bool,
+    in_article_proper: bool,
     /// Inside an `itemscope` whose type is a comment or review.
     foreign_scope: bool,
     block: bool,
@@ -465,6 +493,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
         json_ld_candidates(&own, &attr_opts, &mut out);
     }
 
+    let headline = headline(doc);
     let mut order = out.len();
     let mut stack: Vec<Ctx> = Vec::new();
     let mut blocks = TextBlocks::default();
@@ -502,8 +531,9 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                 let parent = stack.last();
                 let parent_excluded = parent.is_some_and(|c| c.excluded);
                 let parent_article = parent.is_some_and(|c| c.in_article);
-                let in_article = parent_article
-                    || matches!(tag, "article" | "main")
+                let parent_proper = parent.is_some_and(|c| c.in_article_proper);
+                let in_article_proper = parent_proper
+                    || tag == "article"
                     || v.attr("itemprop")
                         .is_some_and(|p| p.contains("articleBody"))
                     || v.attr("itemtype")
@@ -521,8 +551,13 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                             )
                         })
                     });
-                let excluded =
-                    parent_excluded || is_excluded_container(tag, &class_id, parent_article);
+                let in_article = in_article_proper || parent_article || tag == "main";
+                let place = Place {
+                    in_article: parent_article,
+                    in_article_proper: parent_proper,
+                    holds_headline: headline.path.contains(&node.id()),
+                };
+                let excluded = parent_excluded || is_excluded_container(tag, &class_id, place);
                 let mut foreign_scope = parent.is_some_and(|c| c.foreign_scope);
                 if v.attr("itemscope").is_some() {
                     let ty = v.attr("itemtype").unwrap_or("").to_ascii_lowercase();
@@ -706,6 +741,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                 stack.push(Ctx {
                     excluded,
                     in_article,
+                    in_article_proper,
                     foreign_scope,
                     block: is_block,
                 });
@@ -726,6 +762,57 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
         candidates: out,
         month_first,
     }
+}
+
+/// The page's headline: its enclosing elements, which are the article's own region whatever
+/// their classes say. The first non-empty
+/// `<h1>` inside `<article>` or `<main>` is taken, else the first outside the page's
+/// `<nav>`/`<header>` chrome (where the site's logo is often an `<h1>`).
+struct Headline {
+    path: std::collections::HashSet<ego_tree::NodeId>,
+}
+
+fn headline(doc: &Html) -> Headline {
+    let mut in_content = None;
+    let mut outside_chrome = None;
+    let mut seen = 0;
+    for n in doc.tree.root().descendants() {
+        let Some(el) = ElementRef::wrap(n) else {
+            continue;
+        };
+        if el.value().name() != "h1" || !el.text().any(|t| !t.trim().is_empty()) {
+            continue;
+        }
+        seen += 1;
+        if seen > 20 {
+            break;
+        }
+        let mut content = false;
+        let mut chrome = false;
+        for a in n.ancestors() {
+            if let Some(e) = ElementRef::wrap(a) {
+                match e.value().name() {
+                    "article" | "main" => content = true,
+                    "nav" | "header" => chrome = true,
+                    _ => {}
+                }
+            }
+        }
+        if content && !chrome {
+            in_content = Some(n);
+            break;
+        }
+        if !chrome && outside_chrome.is_none() {
+            outside_chrome = Some(n);
+        }
+    }
+    let mut out = Headline {
+        path: std::collections::HashSet::new(),
+    };
+    if let Some(h1) = in_content.or(outside_chrome) {
+        out.path.extend(h1.ancestors().map(|a| a.id()));
+    }
+    out
 }
 
 /// How many text blocks after the headline still count as the article's header.
