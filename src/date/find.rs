@@ -199,10 +199,7 @@ fn is_excluded_container(tag: &str, class_id: &str, place: Place) -> bool {
     let in_article = place.in_article;
     match tag {
         "nav" => return true,
-        // An `<aside>` in `<main>` is the page's side column; only within the article itself
-        // is it the article's own box.
-        "aside" if !place.in_article_proper && !place.holds_headline => return true,
-        "footer" if !in_article => return true,
+        "aside" | "footer" if !in_article => return true,
         "script" | "style" | "noscript" | "template" | "select" | "textarea" | "head" => {
             return true
         }
@@ -240,13 +237,11 @@ fn is_excluded_container(tag: &str, class_id: &str, place: Place) -> bool {
             "site-footer",
             "reply",
             "replies",
-            "aside",
         ];
         // An article's own footer (TYPO3, WordPress "entry-footer") holds its date, and a
         // sidebar inside the article element is its meta column (date, author, sharing).
         let own = |p: &str| {
-            (in_article && p.ends_with("footer"))
-                || (place.in_article_proper && matches!(p, "sidebar" | "aside"))
+            (in_article && p.ends_with("footer")) || (place.in_article_proper && p == "sidebar")
         };
         let hit = PREFIXES.iter().any(|p| w.starts_with(p) && !own(p));
         if hit {
@@ -982,7 +977,9 @@ impl TextBlocks {
                     source: "text".into(),
                     raw: text.get(m.start..m.end).unwrap_or("").to_string(),
                     after_h1,
-                    top: top(after_h1, *blocks_since_h1),
+                    // A date inside running prose ("applications by 30 April") is about
+                    // something else even just under the headline; a dateline is short.
+                    top: top(after_h1, *blocks_since_h1) && (text.len() <= 100 || m.start < 24),
                 });
             }
         }

@@ -111,10 +111,50 @@ fn agrees_with_day(c: &Candidate, day: chrono::NaiveDate) -> bool {
     c.date.precision() == 2 && (c.date.date - day).num_days().abs() <= 1
 }
 
+/// A date shown on the page (not metadata), other than a relative one.
+fn is_visible(c: &Candidate) -> bool {
+    c.rank >= find::R_TIME && c.rank < find::R_RELATIVE
+        || (c.rank == find::R_TIME_MARKED && !c.source.starts_with("meta:"))
+}
+
 fn sorted(cands: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<&Candidate> {
     let mut v: Vec<&Candidate> = cands.iter().filter(|c| keep(c)).collect();
     // Among page-body dates, those in the article's header (just after the headline) first.
-    v.sort_by_key(|c| (c.rank, c.rank >= find::R_TIME && !c.top, c.order));
+    // Days the article's header shows (under the headline), other than updates.
+    let header_days: Vec<chrono::NaiveDate> = cands
+        .iter()
+        .filter(|c| is_visible(c) && c.top && c.role != Role::Modified)
+        .map(|c| c.date.date)
+        .take(32)
+        .collect();
+    // Visible dates: one in the article's header (or above the headline) beats any shown
+    // further down (related stories, comments, listings), whatever element holds it. A loose
+    // `<meta name="date">` ranks with them and yields to the header too, unless the header
+    // shows its day as well.
+    v.sort_by_key(|c| {
+        let visible = is_visible(c);
+        // 0: the header; 1: above the headline (kickers, but also teasers and today's date);
+        // 2: further down.
+        let place: u8 = if visible {
+            match (c.top, c.after_h1) {
+                (true, _) => 0,
+                (false, false) => 1,
+                (false, true) => 2,
+            }
+        } else {
+            u8::from(
+                c.rank == find::R_META_WEAK
+                    && !header_days.is_empty()
+                    && !header_days.contains(&c.date.date),
+            )
+        };
+        (
+            if visible { find::R_TIME_MARKED } else { c.rank },
+            place,
+            c.rank,
+            c.order,
+        )
+    });
     v
 }
 
