@@ -753,6 +753,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
         }
     }
     blocks.flush(&text_opts, order, seen_h1, &mut out);
+    script_state_dates(doc, &attr_opts, &mut out);
     Evidence {
         candidates: out,
         month_first,
@@ -856,6 +857,26 @@ fn meta_candidate(
         };
         if key_l == "parsely-page" {
             parsely_page(content, opts, order, out);
+            return;
+        }
+        if matches!(
+            key_l.as_str(),
+            "og:image" | "og:image:url" | "twitter:image"
+        ) {
+            if let Some(d) = image_path_day(content) {
+                if !out.iter().any(|c| c.source == "image-path") {
+                    out.push(Candidate {
+                        date: d,
+                        role: Role::Published,
+                        rank: R_TEXT_MARKED,
+                        order,
+                        source: "image-path".into(),
+                        raw: content.to_string(),
+                        after_h1: false,
+                        top: false,
+                    });
+                }
+            }
             return;
         }
         let Some((role, rank)) = meta_role(&key_l) else {
@@ -1189,4 +1210,143 @@ fn raw_json_dates(s: &str, opts: &ParseOptions, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// The day in a lead image's address written as directories, `/2016/05/04/`: CMSs file
+/// uploads by the day they were made, which for a lead image is the article's day or just
+/// before it. Dates inside file names (camera names, screenshots) are not taken.
+fn image_path_day(url: &str) -> Option<ParsedDate> {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let b = path.as_bytes();
+    let num = |s: usize, n: usize| -> Option<u32> {
+        let t = path.get(s..s + n)?;
+        if t.bytes().all(|c| c.is_ascii_digit()) {
+            t.parse().ok()
+        } else {
+            None
+        }
+    };
+    let mut i = 0;
+    while i + 12 <= b.len() {
+        // "/YYYY/MM/DD/"
+        if b[i] == b'/' && b.get(i + 5) == Some(&b'/') && b.get(i + 8) == Some(&b'/') {
+            if let (Some(y), Some(m), Some(d)) = (num(i + 1, 4), num(i + 6, 2), num(i + 9, 2)) {
+                if b.get(i + 11) == Some(&b'/') && y >= parse::MIN_YEAR as u32 {
+                    if let Some(date) = chrono::NaiveDate::from_ymd_opt(y as i32, m, d) {
+                        return Some(ParsedDate {
+                            date,
+                            time: None,
+                            offset: None,
+                        });
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Keys under which inline application state (Next.js `__NEXT_DATA__`, Nuxt, Apollo,
+/// Shopify, dataLayer objects) records when the page's item was published.
+const STATE_KEYS: &[&str] = &[
+    "datePublished",
+    "publishedAt",
+    "published_at",
+    "publishDate",
+    "publish_date",
+    "publishedDate",
+    "published_date",
+    "pubDate",
+    "pub_date",
+    "firstPublishedAt",
+    "first_published_at",
+    "first_publish_date",
+    "publicationDate",
+    "publication_date",
+    "date_published",
+];
+
+/// Publication dates in inline scripts' JSON state: the first value of each publication key
+/// (later ones are usually other items: related stories, lists). Kept at a low rank, since a
+/// script's first item is not always the page's.
+fn script_state_dates(doc: &Html, opts: &ParseOptions, out: &mut Vec<Candidate>) {
+    let mut scripts = 0;
+    let mut bytes = 0usize;
+    let mut best: Option<(usize, usize, Candidate)> = None;
+    for (si, n) in doc.tree.root().descendants().enumerate() {
+        let Some(el) = ElementRef::wrap(n) else {
+            continue;
+        };
+        if el.value().name() != "script" {
+            continue;
+        }
+        let ty = el.value().attr("type").unwrap_or("").to_ascii_lowercase();
+        if ty.contains("ld+json") {
+            continue;
+        }
+        scripts += 1;
+        if scripts > 100 || bytes > MAX_TEXT_BYTES {
+            break;
+        }
+        for t in el.text() {
+            bytes += t.len();
+            for key in STATE_KEYS {
+                let Some((pos, val)) = state_value(t, key) else {
+                    continue;
+                };
+                if best
+                    .as_ref()
+                    .is_some_and(|(s0, p0, _)| (*s0, *p0) <= (si, pos))
+                {
+                    continue;
+                }
+                if let Some(d) = parse::parse_with(val, opts).filter(|d| d.plausible(opts.now)) {
+                    best = Some((
+                        si,
+                        pos,
+                        Candidate {
+                            date: d,
+                            role: Role::Published,
+                            rank: R_TEXT_MARKED,
+                            order: usize::MAX / 2,
+                            source: format!("script:{key}"),
+                            raw: val.to_string(),
+                            after_h1: false,
+                            top: false,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    if let Some((_, _, c)) = best {
+        out.push(c);
+    }
+}
+
+/// The first `"key": "value"` (or the escaped `\"key\":\"value\"` of JSON inside a string)
+/// in `s`: the value's position and text.
+fn state_value<'a>(s: &'a str, key: &str) -> Option<(usize, &'a str)> {
+    let mut from = 0;
+    for _ in 0..20 {
+        let pos = from + s.get(from..)?.find(key)?;
+        from = pos + key.len();
+        let before_ok = pos > 0 && s.as_bytes().get(pos - 1) == Some(&b'"');
+        if !before_ok {
+            continue;
+        }
+        let value = || -> Option<&'a str> {
+            let rest = s.get(from..)?;
+            let quote = |r: &'a str| r.strip_prefix("\\\"").or_else(|| r.strip_prefix('"'));
+            let rest = quote(rest)?.trim_start().strip_prefix(':')?.trim_start();
+            let rest = quote(rest)?;
+            let val = rest.get(..rest.find(['"', '\\'])?)?;
+            (6..=40).contains(&val.len()).then_some(val)
+        };
+        if let Some(val) = value() {
+            return Some((pos, val));
+        }
+    }
+    None
 }

@@ -113,8 +113,10 @@ fn agrees_with_day(c: &Candidate, day: chrono::NaiveDate) -> bool {
 
 /// A date shown on the page (not metadata), other than a relative one.
 fn is_visible(c: &Candidate) -> bool {
-    c.rank >= find::R_TIME && c.rank < find::R_RELATIVE
-        || (c.rank == find::R_TIME_MARKED && !c.source.starts_with("meta:"))
+    let hidden = c.source.starts_with("meta:")
+        || c.source.starts_with("script:")
+        || c.source == "image-path";
+    !hidden && c.rank >= find::R_TIME_MARKED && c.rank < find::R_RELATIVE
 }
 
 fn sorted(cands: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<&Candidate> {
@@ -221,6 +223,38 @@ fn visible_day<'a>(c: &'a Candidate, pool: &[&'a Candidate]) -> Option<&'a Candi
         .copied()
 }
 
+/// When structured sources disagree about the publication day, the one stating the day the
+/// article's header shows: republished or migrated articles keep a stale record in one
+/// source while the page and its other metadata show the current one.
+fn header_agreeing<'a>(
+    best: &'a Candidate,
+    pool: &[&'a Candidate],
+    modified: &[&Candidate],
+) -> &'a Candidate {
+    if best.rank > find::R_JSONLD_OTHER {
+        return best;
+    }
+    let Some(header) = pool
+        .iter()
+        .find(|c| is_visible(c) && c.top && c.rank <= find::R_ELEMENT)
+    else {
+        return best;
+    };
+    let day = header.date.date;
+    // A header showing the update's day, labelled so for the reader ("Updated Jul 24" around
+    // a bare <time>), says nothing about the publication.
+    let labelled_update = modified
+        .iter()
+        .any(|m| m.top && m.source == "text" && agrees_with_day(m, day));
+    if agrees_with_day(best, day) || labelled_update {
+        return best;
+    }
+    pool.iter()
+        .find(|c| c.rank <= find::R_JSONLD_OTHER && agrees_with_day(c, day))
+        .copied()
+        .unwrap_or(best)
+}
+
 fn choose(
     cands: &[Candidate],
     from_url: Option<UrlDate>,
@@ -281,6 +315,7 @@ fn choose(
                 .iter()
                 .find(in_month)
                 .or_else(|| published_pool.first());
+            let hit = hit.map(|c| header_agreeing(c, &published_pool, &modified_pool));
             if let Some(c) = hit {
                 let r = refine(c, &published_pool);
                 let r = local_restatement(r, &published_pool);
