@@ -1267,14 +1267,13 @@ const STATE_KEYS: &[&str] = &[
     "date_published",
 ];
 
-/// Publication dates in inline scripts' JSON state: the first value of each publication key
-/// (later ones are usually other items: related stories, lists). Kept at a low rank, since a
-/// script's first item is not always the page's.
+/// The publication date in inline scripts' JSON state: the first value under a publication
+/// key (later ones are usually other items: related stories, lists). Kept at a low rank,
+/// since a script's first item is not always the page's. One pass over each script's text.
 fn script_state_dates(doc: &Html, opts: &ParseOptions, out: &mut Vec<Candidate>) {
     let mut scripts = 0;
     let mut bytes = 0usize;
-    let mut best: Option<(usize, usize, Candidate)> = None;
-    for (si, n) in doc.tree.root().descendants().enumerate() {
+    for n in doc.tree.root().descendants() {
         let Some(el) = ElementRef::wrap(n) else {
             continue;
         };
@@ -1287,65 +1286,67 @@ fn script_state_dates(doc: &Html, opts: &ParseOptions, out: &mut Vec<Candidate>)
         }
         scripts += 1;
         if scripts > 100 || bytes > MAX_TEXT_BYTES {
-            break;
+            return;
         }
         for t in el.text() {
             bytes += t.len();
-            for key in STATE_KEYS {
-                let Some((pos, val)) = state_value(t, key) else {
-                    continue;
-                };
-                if best
-                    .as_ref()
-                    .is_some_and(|(s0, p0, _)| (*s0, *p0) <= (si, pos))
-                {
-                    continue;
-                }
-                if let Some(d) = parse::parse_with(val, opts).filter(|d| d.plausible(opts.now)) {
-                    best = Some((
-                        si,
-                        pos,
-                        Candidate {
-                            date: d,
-                            role: Role::Published,
-                            rank: R_TEXT_MARKED,
-                            order: usize::MAX / 2,
-                            source: format!("script:{key}"),
-                            raw: val.to_string(),
-                            after_h1: false,
-                            top: false,
-                        },
-                    ));
-                }
+            if let Some((key, val, d)) = first_state_date(t, opts) {
+                out.push(Candidate {
+                    date: d,
+                    role: Role::Published,
+                    rank: R_TEXT_MARKED,
+                    order: usize::MAX / 2,
+                    source: format!("script:{key}"),
+                    raw: val.to_string(),
+                    after_h1: false,
+                    top: false,
+                });
+                return;
             }
         }
-    }
-    if let Some((_, _, c)) = best {
-        out.push(c);
     }
 }
 
 /// The first `"key": "value"` (or the escaped `\"key\":\"value\"` of JSON inside a string)
-/// in `s`: the value's position and text.
-fn state_value<'a>(s: &'a str, key: &str) -> Option<(usize, &'a str)> {
+/// in `s` whose key is a publication key and whose value is a plausible date. Every key
+/// contains "ub", so one scan for that pair finds them all.
+fn first_state_date<'a>(
+    s: &'a str,
+    opts: &ParseOptions,
+) -> Option<(&'static str, &'a str, ParsedDate)> {
     let mut from = 0;
-    for _ in 0..20 {
-        let pos = from + s.get(from..)?.find(key)?;
-        from = pos + key.len();
-        let before_ok = pos > 0 && s.as_bytes().get(pos - 1) == Some(&b'"');
-        if !before_ok {
-            continue;
-        }
-        let value = || -> Option<&'a str> {
-            let rest = s.get(from..)?;
-            let quote = |r: &'a str| r.strip_prefix("\\\"").or_else(|| r.strip_prefix('"'));
-            let rest = quote(rest)?.trim_start().strip_prefix(':')?.trim_start();
-            let rest = quote(rest)?;
-            let val = rest.get(..rest.find(['"', '\\'])?)?;
-            (6..=40).contains(&val.len()).then_some(val)
-        };
-        if let Some(val) = value() {
-            return Some((pos, val));
+    let mut tries = 0;
+    while let Some(p) = s.get(from..).and_then(|t| t.find("ub")) {
+        let at = from + p;
+        from = at + 2;
+        for key in STATE_KEYS {
+            let Some(k) = key.find("ub") else { continue };
+            let Some(start) = at.checked_sub(k) else {
+                continue;
+            };
+            if !s.get(start..).is_some_and(|t| t.starts_with(key))
+                || start == 0
+                || s.as_bytes().get(start - 1) != Some(&b'"')
+            {
+                continue;
+            }
+            tries += 1;
+            if tries > 40 {
+                return None;
+            }
+            let value = || -> Option<&'a str> {
+                let rest = s.get(start + key.len()..)?;
+                let quote = |r: &'a str| r.strip_prefix("\\\"").or_else(|| r.strip_prefix('"'));
+                let rest = quote(rest)?.trim_start().strip_prefix(':')?.trim_start();
+                let rest = quote(rest)?;
+                let val = rest.get(..rest.find(['"', '\\'])?)?;
+                (6..=40).contains(&val.len()).then_some(val)
+            };
+            if let Some(val) = value() {
+                if let Some(d) = parse::parse_with(val, opts).filter(|d| d.plausible(opts.now)) {
+                    return Some((key, val, d));
+                }
+            }
         }
     }
     None
