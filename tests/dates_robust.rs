@@ -145,3 +145,60 @@ fn parse_date_never_panics() {
         let _ = parse_date(&s, None);
     }
 }
+
+fn published(html: &str) -> Option<String> {
+    let doc = scraper::Html::parse_document(html);
+    find_dates(&doc, None, &[], Some(now()))
+        .published
+        .map(|d| d.value)
+}
+
+#[test]
+fn header_date_beats_loose_meta_and_lists() {
+    // A loose `<meta name="date">` the header contradicts yields to the header.
+    let html = r#"<html><head><meta name="date" content="2020-02-12"></head><body>
+        <article><h1>Headline</h1><p class="dateline">05.02.2020</p><p>Body text.</p>
+        </article></body></html>"#;
+    assert_eq!(published(html).as_deref(), Some("2020-02-05"));
+    // ...but not when the header shows the meta's day somewhere too.
+    let html = r#"<html><head><meta name="date" content="2017-05-01T17:05:00+02:00"></head>
+        <body><main><h1>Headline</h1><p class="today-date">26.02.2020</p><p>01.05.2017</p>
+        <p>Body.</p></main></body></html>"#;
+    assert_eq!(
+        published(html).as_deref(),
+        Some("2017-05-01T17:05:00+02:00")
+    );
+    // A date in prose under the headline is not a dateline.
+    let html = r#"<html><body><div class="teaser-meta">02.01.2022</div><main><h1>Headline</h1>
+        <p>Applications for the premium must reach the lower hunting authority by 30 April 2022 at the latest, as the regulation says.</p>
+        </main></body></html>"#;
+    assert_eq!(published(html).as_deref(), Some("2022-01-02"));
+}
+
+#[test]
+fn a_sidebar_class_on_the_headline_wrapper_is_a_layout_state() {
+    let html = r#"<html><body><div class="mainwrap sidebar"><h1>Headline</h1>
+        <div class="post-meta"><a class="post-meta-time">08/08/2017</a></div><p>Body</p>
+        </div></body></html>"#;
+    assert_eq!(published(html).as_deref(), Some("2017-08-08"));
+}
+
+#[test]
+fn lead_image_day_and_script_state_are_last_resort_evidence() {
+    let html = r#"<html><head>
+        <meta property="og:image" content="https://example.org/files/2016/05/04/cover.png">
+        </head><body><p>No date here.</p></body></html>"#;
+    assert_eq!(published(html).as_deref(), Some("2016-05-04"));
+    let html = r#"<html><head><script>var meta = {"product":{"id":1,
+        "published_at":"2019-03-02T06:22:28+01:00","created_at":"2019-03-02T06:27:24+01:00"}};
+        </script></head><body><p>Coffee beans.</p></body></html>"#;
+    assert_eq!(
+        published(html).as_deref(),
+        Some("2019-03-02T06:22:28+01:00")
+    );
+    // A file name is not a directory date.
+    let html = r#"<html><head>
+        <meta property="og:image" content="https://example.org/up/IMG_2016-05-04.png">
+        </head><body><p>No date here.</p></body></html>"#;
+    assert_eq!(published(html), None);
+}

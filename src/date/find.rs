@@ -181,8 +181,22 @@ fn meta_role(key: &str) -> Option<(Role, u8)> {
     None
 }
 
+/// Where a container sits, for deciding whether its dates are the article's.
+#[derive(Clone, Copy)]
+struct Place {
+    /// Inside `<main>` or an article element.
+    in_article: bool,
+    /// Inside an element that is the article itself (`<article>`, schema.org Article, a
+    /// `post`/`hentry` wrapper), not merely the page's `<main>`.
+    in_article_proper: bool,
+    /// The container holds the page's headline: whatever its class says ("sidebar-left" as a
+    /// layout state, "aside" as a column name), it is the article's own region.
+    holds_headline: bool,
+}
+
 /// Class/id words that mark a container whose dates belong to something else.
-fn is_excluded_container(tag: &str, class_id: &str, in_article: bool) -> bool {
+fn is_excluded_container(tag: &str, class_id: &str, place: Place) -> bool {
+    let in_article = place.in_article;
     match tag {
         "nav" => return true,
         "aside" | "footer" if !in_article => return true,
@@ -193,7 +207,10 @@ fn is_excluded_container(tag: &str, class_id: &str, in_article: bool) -> bool {
     }
     // Page-level wrappers carry state classes ("sidebar-primary", "comments-open") that say
     // nothing about their own content.
-    if class_id.is_empty() || matches!(tag, "html" | "body" | "main" | "article") {
+    if class_id.is_empty()
+        || matches!(tag, "html" | "body" | "main" | "article")
+        || place.holds_headline
+    {
         return false;
     }
     for w in class_id.split(|c: char| c.is_whitespace()) {
@@ -221,10 +238,12 @@ fn is_excluded_container(tag: &str, class_id: &str, in_article: bool) -> bool {
             "reply",
             "replies",
         ];
-        // An article's own footer (TYPO3, WordPress "entry-footer") holds its date.
-        let hit = PREFIXES
-            .iter()
-            .any(|p| w.starts_with(p) && !(in_article && p.ends_with("footer")));
+        // An article's own footer (TYPO3, WordPress "entry-footer") holds its date, and a
+        // sidebar inside the article element is its meta column (date, author, sharing).
+        let own = |p: &str| {
+            (in_article && p.ends_with("footer")) || (place.in_article_proper && p == "sidebar")
+        };
+        let hit = PREFIXES.iter().any(|p| w.starts_with(p) && !own(p));
         if hit {
             return true;
         }
@@ -250,6 +269,8 @@ fn date_class(class_id: &str) -> Option<Role> {
             || w.contains("posted")
             || w.contains("pubdate")
             || w.contains("created")
+            // Drupal's "submitted" line: "Submitted by … on <date>".
+            || w == "submitted"
         {
             role = Some(Role::Published);
             continue;
@@ -259,6 +280,7 @@ fn date_class(class_id: &str) -> Option<Role> {
             || w.contains("byline")
             || w.contains("dateline")
             || w == "meta"
+            || w == "metadata"
             || w.ends_with("-meta")
             || w.ends_with("_meta")
             || w.starts_with("meta-")
@@ -438,6 +460,7 @@ fn page_lang(doc: &Html) -> String {
 struct Ctx {
     excluded: bool,
     in_article: bool,
+    in_article_proper: bool,
     /// Inside an `itemscope` whose type is a comment or review.
     foreign_scope: bool,
     block: bool,
@@ -465,6 +488,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
         json_ld_candidates(&own, &attr_opts, &mut out);
     }
 
+    let headline = headline(doc);
     let mut order = out.len();
     let mut stack: Vec<Ctx> = Vec::new();
     let mut blocks = TextBlocks::default();
@@ -502,8 +526,9 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                 let parent = stack.last();
                 let parent_excluded = parent.is_some_and(|c| c.excluded);
                 let parent_article = parent.is_some_and(|c| c.in_article);
-                let in_article = parent_article
-                    || matches!(tag, "article" | "main")
+                let parent_proper = parent.is_some_and(|c| c.in_article_proper);
+                let in_article_proper = parent_proper
+                    || tag == "article"
                     || v.attr("itemprop")
                         .is_some_and(|p| p.contains("articleBody"))
                     || v.attr("itemtype")
@@ -521,8 +546,13 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                             )
                         })
                     });
-                let excluded =
-                    parent_excluded || is_excluded_container(tag, &class_id, parent_article);
+                let in_article = in_article_proper || parent_article || tag == "main";
+                let place = Place {
+                    in_article: parent_article,
+                    in_article_proper: parent_proper,
+                    holds_headline: headline.path.contains(&node.id()),
+                };
+                let excluded = parent_excluded || is_excluded_container(tag, &class_id, place);
                 let mut foreign_scope = parent.is_some_and(|c| c.foreign_scope);
                 if v.attr("itemscope").is_some() {
                     let ty = v.attr("itemtype").unwrap_or("").to_ascii_lowercase();
@@ -706,6 +736,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                 stack.push(Ctx {
                     excluded,
                     in_article,
+                    in_article_proper,
                     foreign_scope,
                     block: is_block,
                 });
@@ -722,10 +753,62 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
         }
     }
     blocks.flush(&text_opts, order, seen_h1, &mut out);
+    script_state_dates(doc, &attr_opts, &mut out);
     Evidence {
         candidates: out,
         month_first,
     }
+}
+
+/// The page's headline: its enclosing elements, which are the article's own region whatever
+/// their classes say. The first non-empty
+/// `<h1>` inside `<article>` or `<main>` is taken, else the first outside the page's
+/// `<nav>`/`<header>` chrome (where the site's logo is often an `<h1>`).
+struct Headline {
+    path: std::collections::HashSet<ego_tree::NodeId>,
+}
+
+fn headline(doc: &Html) -> Headline {
+    let mut in_content = None;
+    let mut outside_chrome = None;
+    let mut seen = 0;
+    for n in doc.tree.root().descendants() {
+        let Some(el) = ElementRef::wrap(n) else {
+            continue;
+        };
+        if el.value().name() != "h1" || !el.text().any(|t| !t.trim().is_empty()) {
+            continue;
+        }
+        seen += 1;
+        if seen > 20 {
+            break;
+        }
+        let mut content = false;
+        let mut chrome = false;
+        for a in n.ancestors() {
+            if let Some(e) = ElementRef::wrap(a) {
+                match e.value().name() {
+                    "article" | "main" => content = true,
+                    "nav" | "header" => chrome = true,
+                    _ => {}
+                }
+            }
+        }
+        if content && !chrome {
+            in_content = Some(n);
+            break;
+        }
+        if !chrome && outside_chrome.is_none() {
+            outside_chrome = Some(n);
+        }
+    }
+    let mut out = Headline {
+        path: std::collections::HashSet::new(),
+    };
+    if let Some(h1) = in_content.or(outside_chrome) {
+        out.path.extend(h1.ancestors().map(|a| a.id()));
+    }
+    out
 }
 
 /// How many text blocks after the headline still count as the article's header.
@@ -774,6 +857,26 @@ fn meta_candidate(
         };
         if key_l == "parsely-page" {
             parsely_page(content, opts, order, out);
+            return;
+        }
+        if matches!(
+            key_l.as_str(),
+            "og:image" | "og:image:url" | "twitter:image"
+        ) {
+            if let Some(d) = image_path_day(content) {
+                if !out.iter().any(|c| c.source == "image-path") {
+                    out.push(Candidate {
+                        date: d,
+                        role: Role::Published,
+                        rank: R_TEXT_MARKED,
+                        order,
+                        source: "image-path".into(),
+                        raw: content.to_string(),
+                        after_h1: false,
+                        top: false,
+                    });
+                }
+            }
             return;
         }
         let Some((role, rank)) = meta_role(&key_l) else {
@@ -895,7 +998,9 @@ impl TextBlocks {
                     source: "text".into(),
                     raw: text.get(m.start..m.end).unwrap_or("").to_string(),
                     after_h1,
-                    top: top(after_h1, *blocks_since_h1),
+                    // A date inside running prose ("applications by 30 April") is about
+                    // something else even just under the headline; a dateline is short.
+                    top: top(after_h1, *blocks_since_h1) && (text.len() <= 100 || m.start < 24),
                 });
             }
         }
@@ -1105,4 +1210,144 @@ fn raw_json_dates(s: &str, opts: &ParseOptions, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// The day in a lead image's address written as directories, `/2016/05/04/`: CMSs file
+/// uploads by the day they were made, which for a lead image is the article's day or just
+/// before it. Dates inside file names (camera names, screenshots) are not taken.
+fn image_path_day(url: &str) -> Option<ParsedDate> {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let b = path.as_bytes();
+    let num = |s: usize, n: usize| -> Option<u32> {
+        let t = path.get(s..s + n)?;
+        if t.bytes().all(|c| c.is_ascii_digit()) {
+            t.parse().ok()
+        } else {
+            None
+        }
+    };
+    let mut i = 0;
+    while i + 12 <= b.len() {
+        // "/YYYY/MM/DD/"
+        if b[i] == b'/' && b.get(i + 5) == Some(&b'/') && b.get(i + 8) == Some(&b'/') {
+            if let (Some(y), Some(m), Some(d)) = (num(i + 1, 4), num(i + 6, 2), num(i + 9, 2)) {
+                if b.get(i + 11) == Some(&b'/') && y >= parse::MIN_YEAR as u32 {
+                    if let Some(date) = chrono::NaiveDate::from_ymd_opt(y as i32, m, d) {
+                        return Some(ParsedDate {
+                            date,
+                            time: None,
+                            offset: None,
+                        });
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Keys under which inline application state (Next.js `__NEXT_DATA__`, Nuxt, Apollo,
+/// Shopify, dataLayer objects) records when the page's item was published.
+const STATE_KEYS: &[&str] = &[
+    "datePublished",
+    "publishedAt",
+    "published_at",
+    "publishDate",
+    "publish_date",
+    "publishedDate",
+    "published_date",
+    "pubDate",
+    "pub_date",
+    "firstPublishedAt",
+    "first_published_at",
+    "first_publish_date",
+    "publicationDate",
+    "publication_date",
+    "date_published",
+];
+
+/// The publication date in inline scripts' JSON state: the first value under a publication
+/// key (later ones are usually other items: related stories, lists). Kept at a low rank,
+/// since a script's first item is not always the page's. One pass over each script's text.
+fn script_state_dates(doc: &Html, opts: &ParseOptions, out: &mut Vec<Candidate>) {
+    let mut scripts = 0;
+    let mut bytes = 0usize;
+    for n in doc.tree.root().descendants() {
+        let Some(el) = ElementRef::wrap(n) else {
+            continue;
+        };
+        if el.value().name() != "script" {
+            continue;
+        }
+        let ty = el.value().attr("type").unwrap_or("").to_ascii_lowercase();
+        if ty.contains("ld+json") {
+            continue;
+        }
+        scripts += 1;
+        if scripts > 100 || bytes > MAX_TEXT_BYTES {
+            return;
+        }
+        for t in el.text() {
+            bytes += t.len();
+            if let Some((key, val, d)) = first_state_date(t, opts) {
+                out.push(Candidate {
+                    date: d,
+                    role: Role::Published,
+                    rank: R_TEXT_MARKED,
+                    order: usize::MAX / 2,
+                    source: format!("script:{key}"),
+                    raw: val.to_string(),
+                    after_h1: false,
+                    top: false,
+                });
+                return;
+            }
+        }
+    }
+}
+
+/// The first `"key": "value"` (or the escaped `\"key\":\"value\"` of JSON inside a string)
+/// in `s` whose key is a publication key and whose value is a plausible date. Every key
+/// contains "ub", so one scan for that pair finds them all.
+fn first_state_date<'a>(
+    s: &'a str,
+    opts: &ParseOptions,
+) -> Option<(&'static str, &'a str, ParsedDate)> {
+    let mut from = 0;
+    let mut tries = 0;
+    while let Some(p) = s.get(from..).and_then(|t| t.find("ub")) {
+        let at = from + p;
+        from = at + 2;
+        for key in STATE_KEYS {
+            let Some(k) = key.find("ub") else { continue };
+            let Some(start) = at.checked_sub(k) else {
+                continue;
+            };
+            if !s.get(start..).is_some_and(|t| t.starts_with(key))
+                || start == 0
+                || s.as_bytes().get(start - 1) != Some(&b'"')
+            {
+                continue;
+            }
+            tries += 1;
+            if tries > 40 {
+                return None;
+            }
+            let value = || -> Option<&'a str> {
+                let rest = s.get(start + key.len()..)?;
+                let quote = |r: &'a str| r.strip_prefix("\\\"").or_else(|| r.strip_prefix('"'));
+                let rest = quote(rest)?.trim_start().strip_prefix(':')?.trim_start();
+                let rest = quote(rest)?;
+                let val = rest.get(..rest.find(['"', '\\'])?)?;
+                (6..=40).contains(&val.len()).then_some(val)
+            };
+            if let Some(val) = value() {
+                if let Some(d) = parse::parse_with(val, opts).filter(|d| d.plausible(opts.now)) {
+                    return Some((key, val, d));
+                }
+            }
+        }
+    }
+    None
 }

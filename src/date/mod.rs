@@ -111,10 +111,52 @@ fn agrees_with_day(c: &Candidate, day: chrono::NaiveDate) -> bool {
     c.date.precision() == 2 && (c.date.date - day).num_days().abs() <= 1
 }
 
+/// A date shown on the page (not metadata), other than a relative one.
+fn is_visible(c: &Candidate) -> bool {
+    let hidden = c.source.starts_with("meta:")
+        || c.source.starts_with("script:")
+        || c.source == "image-path";
+    !hidden && c.rank >= find::R_TIME_MARKED && c.rank < find::R_RELATIVE
+}
+
 fn sorted(cands: &[Candidate], keep: impl Fn(&Candidate) -> bool) -> Vec<&Candidate> {
     let mut v: Vec<&Candidate> = cands.iter().filter(|c| keep(c)).collect();
     // Among page-body dates, those in the article's header (just after the headline) first.
-    v.sort_by_key(|c| (c.rank, c.rank >= find::R_TIME && !c.top, c.order));
+    // Days the article's header shows (under the headline), other than updates.
+    let header_days: Vec<chrono::NaiveDate> = cands
+        .iter()
+        .filter(|c| is_visible(c) && c.top && c.role != Role::Modified)
+        .map(|c| c.date.date)
+        .take(32)
+        .collect();
+    // Visible dates: one in the article's header (or above the headline) beats any shown
+    // further down (related stories, comments, listings), whatever element holds it. A loose
+    // `<meta name="date">` ranks with them and yields to the header too, unless the header
+    // shows its day as well.
+    v.sort_by_key(|c| {
+        let visible = is_visible(c);
+        // 0: the header; 1: above the headline (kickers, but also teasers and today's date);
+        // 2: further down.
+        let place: u8 = if visible {
+            match (c.top, c.after_h1) {
+                (true, _) => 0,
+                (false, false) => 1,
+                (false, true) => 2,
+            }
+        } else {
+            u8::from(
+                c.rank == find::R_META_WEAK
+                    && !header_days.is_empty()
+                    && !header_days.contains(&c.date.date),
+            )
+        };
+        (
+            if visible { find::R_TIME_MARKED } else { c.rank },
+            place,
+            c.rank,
+            c.order,
+        )
+    });
     v
 }
 
@@ -181,6 +223,38 @@ fn visible_day<'a>(c: &'a Candidate, pool: &[&'a Candidate]) -> Option<&'a Candi
         .copied()
 }
 
+/// When structured sources disagree about the publication day, the one stating the day the
+/// article's header shows: republished or migrated articles keep a stale record in one
+/// source while the page and its other metadata show the current one.
+fn header_agreeing<'a>(
+    best: &'a Candidate,
+    pool: &[&'a Candidate],
+    modified: &[&Candidate],
+) -> &'a Candidate {
+    if best.rank > find::R_JSONLD_OTHER {
+        return best;
+    }
+    let Some(header) = pool
+        .iter()
+        .find(|c| is_visible(c) && c.top && c.rank <= find::R_ELEMENT)
+    else {
+        return best;
+    };
+    let day = header.date.date;
+    // A header showing the update's day, labelled so for the reader ("Updated Jul 24" around
+    // a bare <time>), says nothing about the publication.
+    let labelled_update = modified
+        .iter()
+        .any(|m| m.top && m.source == "text" && agrees_with_day(m, day));
+    if agrees_with_day(best, day) || labelled_update {
+        return best;
+    }
+    pool.iter()
+        .find(|c| c.rank <= find::R_JSONLD_OTHER && agrees_with_day(c, day))
+        .copied()
+        .unwrap_or(best)
+}
+
 fn choose(
     cands: &[Candidate],
     from_url: Option<UrlDate>,
@@ -241,6 +315,7 @@ fn choose(
                 .iter()
                 .find(in_month)
                 .or_else(|| published_pool.first());
+            let hit = hit.map(|c| header_agreeing(c, &published_pool, &modified_pool));
             if let Some(c) = hit {
                 let r = refine(c, &published_pool);
                 let r = local_restatement(r, &published_pool);
