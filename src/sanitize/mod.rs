@@ -161,7 +161,100 @@ fn builder() -> Builder<'static> {
 
 /// Sanitise article HTML with the allow-list above.
 pub fn clean_html(html: &str, _base: Option<&Url>) -> String {
-    builder().clean(html).to_string()
+    if has_long_run(html) {
+        builder().clean(&split_long_runs(html)).to_string()
+    } else {
+        builder().clean(html).to_string()
+    }
+}
+
+/// Text longer than this (bytes without a `<`) is cut into pieces before ammonia sees it.
+const MAX_RUN: usize = 8 * 1024;
+/// Attribute values longer than this are dropped: no meaningful `href`, `alt` or `title` is.
+const MAX_ATTR: usize = 64 * 1024;
+
+/// html5ever's serializer (0.40), which ammonia uses for its output, escapes a text node by
+/// searching the whole rest of the node for `<`/`>` again after every `&` or U+0080–U+00BF
+/// character: a single text node of N bytes full of `&` costs N² (an 8 MB paragraph of
+/// `&amp;`: about a minute). Real text nodes are short; one this long exists only where the
+/// source has a run of `MAX_RUN` bytes without a `<`, which this finds in one pass.
+fn has_long_run(html: &str) -> bool {
+    html.split('<').any(|run| run.len() > MAX_RUN)
+}
+
+/// The same fragment with every long text node cut into pieces of at most `MAX_RUN` bytes,
+/// separated by empty comments (which every insertion mode keeps as nodes, so the pieces are
+/// not merged again when ammonia parses this, and which ammonia then strips, leaving the
+/// pieces as separate nodes that serialise to exactly the original text), and without
+/// attribute values over `MAX_ATTR` bytes. Text inside raw-text elements is left alone: a
+/// comment there would be read back as text.
+fn split_long_runs(html: &str) -> String {
+    use scraper::node::{Comment, Node, Text};
+    use scraper::Html;
+
+    const RAW_TEXT: &[&str] = &[
+        "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
+        "textarea", "title",
+    ];
+    let mut frag = Html::parse_fragment(html);
+    let mut long_texts = Vec::new();
+    let mut big_attrs = Vec::new();
+    for node in frag.tree.nodes() {
+        match node.value() {
+            Node::Text(t) if t.len() > MAX_RUN => {
+                let raw = node
+                    .parent()
+                    .and_then(|p| p.value().as_element().map(|e| e.name().to_string()))
+                    .is_some_and(|name| RAW_TEXT.contains(&name.as_str()));
+                if !raw {
+                    long_texts.push(node.id());
+                }
+            }
+            Node::Element(e) if e.attrs.iter().any(|(_, v)| v.len() > MAX_ATTR) => {
+                big_attrs.push(node.id());
+            }
+            _ => {}
+        }
+    }
+    for id in big_attrs {
+        if let Some(mut node) = frag.tree.get_mut(id) {
+            if let Node::Element(e) = node.value() {
+                e.attrs.retain(|(_, v)| v.len() <= MAX_ATTR);
+            }
+        }
+    }
+    for id in long_texts {
+        let Some(mut node) = frag.tree.get_mut(id) else {
+            continue;
+        };
+        let text = match node.value() {
+            Node::Text(t) => std::mem::take(&mut t.text),
+            _ => continue,
+        };
+        let mut pieces = Vec::new();
+        let mut rest: &str = &text;
+        while !rest.is_empty() {
+            let mut end = rest.len().min(MAX_RUN);
+            while !rest.is_char_boundary(end) {
+                end -= 1;
+            }
+            pieces.push(&rest[..end]);
+            rest = &rest[end..];
+        }
+        if let Node::Text(t) = node.value() {
+            t.text = pieces[0].into();
+        }
+        // Insert after this node, last piece first, so the order comes out right.
+        for piece in pieces[1..].iter().rev() {
+            node.insert_after(Node::Text(Text {
+                text: (*piece).into(),
+            }));
+            node.insert_after(Node::Comment(Comment {
+                comment: "".into(),
+            }));
+        }
+    }
+    frag.root_element().inner_html()
 }
 
 #[cfg(test)]
@@ -193,6 +286,18 @@ mod tests {
         for text in ["a", "b", "c", "d", "x"] {
             assert!(clean.contains(text));
         }
+    }
+
+    #[test]
+    fn long_text_is_cut_for_the_serializer_and_comes_out_whole() {
+        let text = "&amp;\u{b0} ".repeat(40_000);
+        let html = format!("<p>{text}</p><pre>{text}</pre><p title='{}'>t</p>", "&amp;".repeat(70_000));
+        assert!(super::has_long_run(&html));
+        let clean = clean_html(&html, None);
+        let direct = super::builder().clean(&html).to_string();
+        // Identical except the oversized attribute, which is dropped.
+        assert_eq!(clean, direct.replace(&format!(" title=\"{}\"", "&amp;".repeat(70_000)), ""));
+        assert!(clean.starts_with("<p>&amp;\u{b0} &amp;"), "{}", &clean[..40]);
     }
 
     #[test]
