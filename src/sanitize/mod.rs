@@ -148,11 +148,14 @@ fn builder() -> Builder<'static> {
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '-' | '_' | '.'));
             ok.then(|| value.into())
         }
-        // Relative URLs may only be in-page anchors.
+        // Relative URLs may only be in-page anchors; anything else must parse, as a browser
+        // would parse it, to an absolute URL of an allowed scheme. (A check for a `:` let
+        // relative paths such as `/wiki/File:X.jpg` through, found by fuzzing.)
         ("a", "href") | ("img", "src") => {
-            let v = value.trim();
-            let absolute = v.contains(':') || v.starts_with('#');
-            absolute.then(|| value.into())
+            let ok = value.trim_start().starts_with('#')
+                || Url::parse(value)
+                    .is_ok_and(|u| matches!(u.scheme(), "http" | "https" | "mailto" | "tel"));
+            ok.then(|| value.into())
         }
         _ => Some(value.into()),
     });
@@ -193,8 +196,16 @@ fn split_long_runs(html: &str) -> String {
     use scraper::Html;
 
     const RAW_TEXT: &[&str] = &[
-        "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
-        "textarea", "title",
+        "script",
+        "style",
+        "xmp",
+        "iframe",
+        "noembed",
+        "noframes",
+        "noscript",
+        "plaintext",
+        "textarea",
+        "title",
     ];
     let mut frag = Html::parse_fragment(html);
     let mut long_texts = Vec::new();
@@ -249,9 +260,7 @@ fn split_long_runs(html: &str) -> String {
             node.insert_after(Node::Text(Text {
                 text: (*piece).into(),
             }));
-            node.insert_after(Node::Comment(Comment {
-                comment: "".into(),
-            }));
+            node.insert_after(Node::Comment(Comment { comment: "".into() }));
         }
     }
     frag.root_element().inner_html()
@@ -289,15 +298,38 @@ mod tests {
     }
 
     #[test]
+    fn relative_urls_other_than_anchors_are_dropped() {
+        // fuzz/artifacts/sanitize/crash-bbae5fe2…: a relative path with a colon survived.
+        let clean = clean_html(
+            r#"<a href="/wiki/File:Apparatus.jpg">a</a><img src="x/y:z.png" alt="i"><a href="\x01javascript:1">b</a><a href="a b:c">c</a><a href=" #fn1">d</a><a href="HTTPS://ok.example/a:b">e</a>"#,
+            None,
+        );
+        assert_eq!(clean.matches("href=").count(), 2, "{clean}");
+        assert!(clean.contains(r##"href=" #fn1""##), "{clean}");
+        assert!(clean.contains("HTTPS://ok.example/a:b"), "{clean}");
+        assert!(!clean.contains("src="), "{clean}");
+    }
+
+    #[test]
     fn long_text_is_cut_for_the_serializer_and_comes_out_whole() {
         let text = "&amp;\u{b0} ".repeat(40_000);
-        let html = format!("<p>{text}</p><pre>{text}</pre><p title='{}'>t</p>", "&amp;".repeat(70_000));
+        let html = format!(
+            "<p>{text}</p><pre>{text}</pre><p title='{}'>t</p>",
+            "&amp;".repeat(70_000)
+        );
         assert!(super::has_long_run(&html));
         let clean = clean_html(&html, None);
         let direct = super::builder().clean(&html).to_string();
         // Identical except the oversized attribute, which is dropped.
-        assert_eq!(clean, direct.replace(&format!(" title=\"{}\"", "&amp;".repeat(70_000)), ""));
-        assert!(clean.starts_with("<p>&amp;\u{b0} &amp;"), "{}", &clean[..40]);
+        assert_eq!(
+            clean,
+            direct.replace(&format!(" title=\"{}\"", "&amp;".repeat(70_000)), "")
+        );
+        assert!(
+            clean.starts_with("<p>&amp;\u{b0} &amp;"),
+            "{}",
+            &clean[..40]
+        );
     }
 
     #[test]
