@@ -52,8 +52,10 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
     };
 
     let budget = limits::step_budget(html.len(), options.parse_steps_per_byte);
-    let doc = parse::parse_document(html, budget)
-        .map_err(|steps| Error::TooComplex { steps, limit: budget })?;
+    let doc = parse::parse_document(html, budget).map_err(|steps| Error::TooComplex {
+        steps,
+        limit: budget,
+    })?;
     let nodes = doc.tree.nodes().count();
     if nodes > options.max_nodes {
         return Err(Error::TooManyNodes {

@@ -140,7 +140,8 @@ impl TreeSink for CountingSink {
         self.inner.reparent_children(node, new_parent)
     }
     fn is_mathml_annotation_xml_integration_point(&self, handle: &NodeId) -> bool {
-        self.inner.is_mathml_annotation_xml_integration_point(handle)
+        self.inner
+            .is_mathml_annotation_xml_integration_point(handle)
     }
 }
 
