@@ -74,6 +74,7 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
     let text = text::plain_text(&fragment);
     let mut markdown = markdown::to_markdown(&fragment);
 
+    let readerable = found.readerable || text::has_article_prose(&text);
     let word_count = text::word_count(&text);
     let reading_minutes = text::reading_minutes(&text);
     let mut article = Article {
@@ -97,7 +98,7 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
         markdown: String::new(),
         word_count,
         reading_minutes,
-        readerable: found.readerable,
+        readerable,
     };
     if article.excerpt.is_none() {
         article.excerpt = text::first_paragraph_excerpt(&article.text);

@@ -269,3 +269,20 @@ pub fn first_paragraph_excerpt(text: &str) -> Option<String> {
     cut.push('…');
     Some(cut)
 }
+
+/// Does the text read like an article? Readability.js's test, on our own paragraphs: each
+/// paragraph of at least 140 characters adds the square root of its excess length, and 20
+/// points make an article (one solid 540-character paragraph, or several shorter ones).
+pub fn has_article_prose(text: &str) -> bool {
+    let mut score = 0.0f64;
+    for p in text.split("\n\n") {
+        let len = p.trim().chars().count();
+        if len >= 140 {
+            score += ((len - 140) as f64).sqrt();
+            if score > 20.0 {
+                return true;
+            }
+        }
+    }
+    false
+}

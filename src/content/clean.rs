@@ -11,7 +11,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::node::Node;
 use scraper::Html;
 
-use super::patterns::{class_id, class_weight, is_boilerplate_heading};
+use super::patterns::{class_id, class_weight, is_boilerplate_heading, is_furniture_heading};
 use super::prune::Flags;
 use super::stats::{own_counts, text_len_and_commas, Stats};
 
@@ -96,6 +96,8 @@ fn walk(
     let mut pre_depth = 0usize;
     // A boilerplate heading dooms the link list that follows it.
     let mut doom_next_list: Option<NodeId> = None;
+    // After a furniture heading ("About the author") the next block goes whatever it holds.
+    let mut furniture = false;
     // Elements closed since the heading: the list must follow it closely.
     let mut since_heading = 0usize;
     for edge in root.traverse() {
@@ -149,7 +151,8 @@ fn walk(
                 let mut remove = false;
                 if !is_root && pre_depth == 0 {
                     if doom_next_list.is_some_and(|h| is_following(n, h))
-                        && frame.stats.link_density() > 0.4
+                        && (frame.stats.link_density() > 0.4
+                            || (furniture && frame.stats.text < 1500))
                     {
                         remove = true;
                         doom_next_list = None;
@@ -163,6 +166,7 @@ fn walk(
                             *title_dropped = true;
                         } else if is_boilerplate_heading(&text) {
                             remove = true;
+                            furniture = is_furniture_heading(&text);
                             doom_next_list = Some(n.id());
                             since_heading = 0;
                         } else if (flags.weight_classes && class_weight(&class_id(e)) < 0.0)

@@ -72,6 +72,7 @@ pub fn extract_content(doc: Html, options: &Options, meta: &Meta, base: Option<&
     let mut original = Some(doc);
     for (i, flags) in PASSES.iter().enumerate() {
         let Some(orig) = original.as_ref() else { break };
+        let strict_len = best.as_ref().map_or(0, |b| b.0);
         let mut d = if i + 1 == PASSES.len() {
             match original.take() {
                 Some(d) => d,
@@ -81,7 +82,14 @@ pub fn extract_content(doc: Html, options: &Options, meta: &Meta, base: Option<&
             orig.clone()
         };
         let (html, text_len) = run_pass(&mut d, *flags, hidden, meta, base);
-        if text_len >= ENOUGH_TEXT {
+        // Content the page hides wins only when it dwarfs what is visible: a short visible
+        // article stays short.
+        let enough = if flags.strip_hidden {
+            ENOUGH_TEXT
+        } else {
+            ENOUGH_TEXT.max(strict_len.saturating_mul(3))
+        };
+        if text_len >= enough {
             return finish(html, text_len, meta);
         }
         let slot = if flags.strip_hidden {
@@ -111,7 +119,7 @@ fn finish(html: String, text_len: u32, meta: &Meta) -> Found {
         .as_deref()
         .is_some_and(|t| t.contains("article") || t.contains("posting") || t == "report");
     Found {
-        readerable: text_len >= 1400 || (article_type && text_len >= 500),
+        readerable: article_type && text_len >= 500,
         html,
     }
 }
@@ -128,10 +136,24 @@ fn run_pass(
     let cands = score::find_candidates(d, &stats, flags);
     let body = body_id(d);
     let top = score::refine_top(d, &cands, &stats).or(body);
-    let Some(top) = top else {
+    let Some(mut top) = top else {
         return (String::new(), 0);
     };
-    let roots = gather_siblings(d, top, &cands.scores, &stats);
+    let mut flags = flags;
+    let mut roots = gather_siblings(d, top, &cands.scores, &stats);
+    // Pages that are not articles (landing, product, listing pages) spread their content
+    // over many small blocks: when the best container holds only a minority of the page's
+    // prose, take the whole main area and keep its link-rich blocks.
+    if let (false, Some(body)) = (meta.declared_article, body) {
+        let good = |id: &NodeId| stats.get(id).map_or(0, |s| s.good);
+        let chosen: u32 = roots.iter().map(good).sum();
+        let page = good(&body);
+        if page > 0 && (chosen as f32) < page as f32 * 0.5 {
+            top = main_area(d, &stats).unwrap_or(body);
+            roots = vec![top];
+            flags.clean_conditionally = false;
+        }
+    }
     clean::clean(d, &roots, meta.title.as_deref(), flags);
     let mut w = serialize::Writer::new(base, &lazy);
     for r in &roots {
@@ -151,6 +173,20 @@ fn run_pass(
         })
         .sum();
     (html, text_len)
+}
+
+/// The page's `main` element (or `role=main`) when it holds most of the prose.
+fn main_area(d: &Html, stats: &HashMap<NodeId, Stats>) -> Option<NodeId> {
+    let body = body_id(d)?;
+    let page = stats.get(&body).map_or(0, |s| s.good);
+    let s = Selector::parse("main, [role=main]").ok()?;
+    let mains: Vec<NodeId> = d.select(&s).map(|m| m.id()).collect();
+    // The innermost `main` that still holds most of the prose.
+    mains.into_iter().rev().find(|id| {
+        stats
+            .get(id)
+            .is_some_and(|s| s.good as f32 >= page as f32 * 0.6)
+    })
 }
 
 fn body_id(d: &Html) -> Option<NodeId> {

@@ -85,6 +85,19 @@ const UNLIKELY_SUBSTR: &[&str] = &[
     "screenreader",
     "print-only",
     "offscreen",
+    // Consent-management platforms, by their widely deployed names.
+    "onetrust",
+    "optanon",
+    "cookiebot",
+    "usercentrics",
+    "didomi",
+    "truste",
+    "qc-cmp",
+    "sp_message",
+    "fc-consent",
+    "osano",
+    "iubenda",
+    "cmplz",
 ];
 
 /// Short clutter words that must match a whole class/id token.
@@ -304,6 +317,31 @@ pub fn class_weight(class_id: &str) -> f32 {
     w
 }
 
+/// Headings whose whole following block is page furniture, prose or not.
+pub fn is_furniture_heading(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.', '!']).to_lowercase();
+    const EXACT: &[&str] = &[
+        "about the author",
+        "about the authors",
+        "about the reviewer",
+        "about the editor",
+        "disclaimer",
+        "related posts",
+        "related articles",
+        "related stories",
+        "related reading",
+        "you may also like",
+        "you might also like",
+        "recommended for you",
+        "more stories",
+        "read next",
+        "share this article",
+        "share this post",
+        "share this",
+    ];
+    EXACT.contains(&t.as_str())
+}
+
 /// Phrases that open a block of links to other stories or of page chrome.
 pub fn is_boilerplate_heading(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', '.', '!']).to_lowercase();
@@ -345,6 +383,13 @@ pub fn is_boilerplate_heading(text: &str) -> bool {
         "advertisement",
         "sponsored",
         "tags",
+        "about the author",
+        "about the reviewer",
+        "about the editor",
+        "disclaimer",
+        "related posts",
+        "related articles",
+        "related stories",
         "читайте также",
         "по теме",
         "lesen sie auch",

@@ -112,6 +112,16 @@ fn is_hidden(el: &Element, hidden_attr: Option<&str>, flags: Flags) -> bool {
 /// Does the subtree hold something that marks the article itself? Bounded: a huge subtree is
 /// treated as "maybe", so pruning never costs more than a fixed amount per decision.
 fn holds_article_marker(node: NodeRef<'_, Node>) -> bool {
+    holds_marker(node, true)
+}
+
+/// Like [`holds_article_marker`], but an `<article>` inside does not count: comment widgets
+/// and related-story rails wrap each of their items in one.
+fn holds_page_marker(node: NodeRef<'_, Node>) -> bool {
+    holds_marker(node, false)
+}
+
+fn holds_marker(node: NodeRef<'_, Node>, article_counts: bool) -> bool {
     for (seen, n) in node.descendants().enumerate() {
         if seen > 4000 {
             return true;
@@ -120,7 +130,8 @@ fn holds_article_marker(node: NodeRef<'_, Node>) -> bool {
             if n.id() == node.id() {
                 continue;
             }
-            if matches!(e.name(), "article" | "main" | "h1")
+            if matches!(e.name(), "main" | "h1")
+                || (article_counts && e.name() == "article")
                 || e.attr("itemprop")
                     .is_some_and(|p| p.contains("articleBody"))
                 || e.attr("role").is_some_and(|r| r == "main")
@@ -223,7 +234,18 @@ fn decide(node: NodeRef<'_, Node>, el: &Element, hidden_attr: Option<&str>, flag
     if name == "header" && !has_ancestor(node, &["article", "main"]) {
         return !holds_article_marker(node) || has_descendant(node, "nav");
     }
+    if el.attr("aria-modal").is_some_and(|v| v.trim() == "true") {
+        return true;
+    }
     if name == "form" && el.attr("role").is_some_and(|r| r == "search") {
+        return true;
+    }
+    // Labels name form fields; a form with little text is a sign-up, search or contact box
+    // (pages that wrap everything in one `<form>` hold far more text than this).
+    // (Shops wrap each product card in an "add to cart" form with no field to fill: those stay.)
+    if name == "label"
+        || (name == "form" && text_len_at_most(node, 1000) && has_fillable_field(node))
+    {
         return true;
     }
     if let Some(role) = el.attr("role") {
@@ -251,10 +273,43 @@ fn decide(node: NodeRef<'_, Node>, el: &Element, hidden_attr: Option<&str>, flag
     if cid.is_empty() {
         return false;
     }
-    if (is_certain_clutter(&cid) || is_unlikely(&cid)) && !holds_article_marker(node) {
+    if is_certain_clutter(&cid) && !holds_page_marker(node) {
+        return true;
+    }
+    if is_unlikely(&cid) && !holds_article_marker(node) {
         return true;
     }
     false
+}
+
+/// Does the subtree hold at most `limit` characters of text? Stops reading past the limit.
+fn text_len_at_most(node: NodeRef<'_, Node>, limit: usize) -> bool {
+    let mut len = 0usize;
+    for n in node.descendants() {
+        if let Node::Text(t) = n.value() {
+            len += t.trim().len();
+            if len > limit {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// A field a reader types into: a text-like input, a text area or a choice list.
+fn has_fillable_field(node: NodeRef<'_, Node>) -> bool {
+    node.descendants()
+        .take(4000)
+        .any(|n| match n.value().as_element() {
+            Some(e) if e.name() == "input" => !matches!(
+                e.attr("type")
+                    .map(|t| t.trim().to_ascii_lowercase())
+                    .as_deref(),
+                Some("hidden" | "submit" | "button" | "image" | "reset")
+            ),
+            Some(e) => matches!(e.name(), "textarea" | "select"),
+            None => false,
+        })
 }
 
 fn has_descendant(node: NodeRef<'_, Node>, tag: &str) -> bool {

@@ -30,6 +30,8 @@ fn parse_lenient(raw: &str) -> Option<Value> {
     let s = s.strip_suffix("-->").unwrap_or(s).trim();
     let s = s.strip_prefix("//<![CDATA[").unwrap_or(s);
     let s = s.strip_suffix("//]]>").unwrap_or(s).trim();
+    let s = s.strip_prefix("<![CDATA[").unwrap_or(s);
+    let s = s.strip_suffix("]]>").unwrap_or(s).trim();
     if let Ok(v) = serde_json::from_str(s) {
         return Some(v);
     }

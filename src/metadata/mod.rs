@@ -36,6 +36,8 @@ pub struct Meta {
     pub article_body: Option<String>,
     /// JSON-LD `@type` of the main entity, if it is a kind of page we know.
     pub page_type: Option<String>,
+    /// The page calls itself an article (`og:type=article`, an article JSON-LD type).
+    pub declared_article: bool,
 }
 
 fn sel(s: &str) -> Option<Selector> {
@@ -82,6 +84,11 @@ pub fn collect(doc: &Html, page_url: Option<&Url>) -> Meta {
         authors = markup_authors(doc);
     }
     authors.retain(|a| !looks_like_url(a));
+    // An organisation credited as author under the site's own name says nothing the site
+    // name does not already say.
+    if let Some(site) = site_name.as_deref() {
+        authors.retain(|a| !a.eq_ignore_ascii_case(site));
+    }
     dedup_ci(&mut authors);
     let byline = if authors.is_empty() {
         None
@@ -166,6 +173,13 @@ pub fn collect(doc: &Html, page_url: Option<&Url>) -> Meta {
         favicon,
         tags: tag_list,
         article_body: ld.article_body.clone(),
+        declared_article: tags
+            .get("og:type")
+            .is_some_and(|t| t.eq_ignore_ascii_case("article"))
+            || ld
+                .page_type
+                .as_deref()
+                .is_some_and(|t| t.contains("article") || t.contains("posting") || t == "report"),
         page_type: ld.page_type.clone(),
         json_ld,
     }

@@ -78,7 +78,7 @@ export function defineSuite(name, launch) {
     assert.match(f.published, /\b6\b/);
     assert.equal(f.offset, "UTC+09:00");
     assert.match(f.age, /ago$/);
-    assert.match(f.source, /^ · from .+/);
+    assert.match(f.source, /^\s*· from .+/);
     assert.ok(f.cleanButton);
     console.log(`${name} seed extraction: ${f.stats}`);
   });

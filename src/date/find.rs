@@ -1,0 +1,1108 @@
+//! Collecting date evidence from the page: meta tags, JSON-LD, microdata, `<time>`, `<abbr>`,
+//! date-classed elements, `data-*` timestamps and, last, the visible text. Each piece becomes a
+//! [`Candidate`] with a rank (lower is more trusted); choosing among them is `mod.rs`'s job.
+//!
+//! One iterative pass over the tree (`traverse`, with an explicit stack of context flags)
+//! keeps the work linear and the stack flat whatever the nesting depth.
+
+use chrono::{DateTime, Utc};
+use ego_tree::iter::Edge;
+use scraper::node::Node;
+use scraper::{ElementRef, Html};
+use serde_json::Value;
+
+use super::lang::{self, Marker};
+use super::parse::{self, ParseOptions, ParsedDate};
+
+/// Whether a date claims to be the original publication, an update, or does not say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Published,
+    Modified,
+    Neutral,
+}
+
+/// Ranks, most trusted first. The order follows what proved reliable for htmldate, with
+/// JSON-LD of the article itself on top because publishers fill it from the CMS record.
+pub const R_JSONLD: u8 = 0;
+pub const R_META: u8 = 1;
+pub const R_ITEMPROP: u8 = 2;
+pub const R_JSONLD_OTHER: u8 = 3;
+pub const R_META_WEAK: u8 = 4;
+pub const R_TIME_MARKED: u8 = 4;
+pub const R_TIME: u8 = 5;
+pub const R_ELEMENT: u8 = 6;
+pub const R_TEXT_MARKED: u8 = 7;
+pub const R_TEXT: u8 = 8;
+/// "3 hours ago": right only as of the moment the page was served, so any absolute date wins.
+pub const R_RELATIVE: u8 = 9;
+
+/// One date the page states somewhere.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub date: ParsedDate,
+    pub role: Role,
+    pub rank: u8,
+    /// Document order (JSON-LD first), to break ties by position.
+    pub order: usize,
+    pub source: String,
+    pub raw: String,
+    /// Found in the article region after its headline: text there is about this article.
+    pub after_h1: bool,
+    /// Within the first few blocks after the headline, where bylines and datelines sit.
+    pub top: bool,
+}
+
+/// Bound on candidates of each kind, so hostile pages cost linear time and memory.
+const MAX_CANDIDATES: usize = 400;
+const MAX_TEXT_BYTES: usize = 4 << 20;
+
+/// Meta names (name / property / itemprop / http-equiv, lower case) that give the publication
+/// time, the strong ones first-class and loose ones (`date`, `timestamp`) a rank lower.
+fn meta_role(key: &str) -> Option<(Role, u8)> {
+    let strong_pub = matches!(
+        key,
+        "article:published_time"
+            | "article:published"
+            | "og:published_time"
+            | "og:article:published_time"
+            | "published_time"
+            | "published-time"
+            | "published_date"
+            | "published-date"
+            | "publish-date"
+            | "publish_date"
+            | "publishdate"
+            | "publish-time"
+            | "publishtime"
+            | "pubdate"
+            | "pub_date"
+            | "pub-date"
+            | "datepublished"
+            | "date_published"
+            | "date-published"
+            | "publication_date"
+            | "publication-date"
+            | "publicationdate"
+            | "citation_publication_date"
+            | "citation_online_date"
+            | "dc.date.issued"
+            | "dc.date.created"
+            | "dc.date.published"
+            | "dcterms.created"
+            | "dcterms.issued"
+            | "dc.created"
+            | "dc.issued"
+            | "sailthru.date"
+            | "parsely-pub-date"
+            | "article.published"
+            | "article_date_original"
+            | "article.created"
+            | "article:post_date"
+            | "originalpublicationdate"
+            | "original-publish-date"
+            | "cxenseparse:recs:publishtime"
+            | "rnews:datepublished"
+            | "prism.publicationdate"
+            | "bt:pubdate"
+            | "dcsext.articlefirstpublished"
+            | "datecreated"
+            | "date_created"
+            | "date.created"
+            | "uploaddate"
+            | "og:release_date"
+            | "video:release_date"
+            | "release_date"
+            | "article:create_at"
+            | "displaydate"
+            | "analyticsattributes.articledate"
+            | "ptime"
+            | "shareaholic:article_published_time"
+            | "og:pubdate"
+            | "parsely-pubdate"
+    );
+    if strong_pub {
+        return Some((Role::Published, R_META));
+    }
+    let weak_pub = matches!(
+        key,
+        "date"
+            | "dc.date"
+            | "dcterms.date"
+            | "citation_date"
+            | "created"
+            | "creation_date"
+            | "timestamp"
+            | "pdate"
+            | "article_date"
+            | "date_time"
+            | "datetime"
+            | "dc:date"
+            | "live_date"
+            | "news_date"
+            | "sort_date"
+    );
+    if weak_pub {
+        return Some((Role::Published, R_META_WEAK));
+    }
+    let modified = matches!(
+        key,
+        "article:modified_time"
+            | "article:modified"
+            | "og:updated_time"
+            | "og:modified_time"
+            | "modified_time"
+            | "updated_time"
+            | "datemodified"
+            | "date_modified"
+            | "lastmod"
+            | "last-modified"
+            | "last_modified"
+            | "lastmodified"
+            | "dcterms.modified"
+            | "dc.date.modified"
+            | "dc.modified"
+            | "lastupdate"
+            | "last-update"
+            | "last_updated"
+            | "revised"
+            | "article.updated"
+            | "eomportal-lastupdate"
+            | "date.modified"
+            | "updated"
+            | "modified"
+            | "parsely-updated"
+            | "sailthru.lastmodified"
+            | "article:updated_time"
+    );
+    if modified {
+        return Some((Role::Modified, R_META));
+    }
+    None
+}
+
+/// Class/id words that mark a container whose dates belong to something else.
+fn is_excluded_container(tag: &str, class_id: &str, in_article: bool) -> bool {
+    match tag {
+        "nav" => return true,
+        "aside" | "footer" if !in_article => return true,
+        "script" | "style" | "noscript" | "template" | "select" | "textarea" | "head" => {
+            return true
+        }
+        _ => {}
+    }
+    // Page-level wrappers carry state classes ("sidebar-primary", "comments-open") that say
+    // nothing about their own content.
+    if class_id.is_empty() || matches!(tag, "html" | "body" | "main" | "article") {
+        return false;
+    }
+    for w in class_id.split(|c: char| c.is_whitespace()) {
+        let w = w.trim();
+        if w.is_empty() {
+            continue;
+        }
+        // Prefix, not substring: "comments-area" and "related-posts" hold other items'
+        // dates, while "has-sidebar" or "no-comments" are state classes on the article's own
+        // wrappers.
+        const PREFIXES: &[&str] = &[
+            "comment",
+            "related",
+            "sidebar",
+            "recommend",
+            "newsfeed",
+            "popular",
+            "trending",
+            "more-stories",
+            "readmore",
+            "read-more",
+            "disqus",
+            "footer",
+            "site-footer",
+            "reply",
+            "replies",
+        ];
+        // An article's own footer (TYPO3, WordPress "entry-footer") holds its date.
+        let hit = PREFIXES
+            .iter()
+            .any(|p| w.starts_with(p) && !(in_article && p.ends_with("footer")));
+        if hit {
+            return true;
+        }
+    }
+    false
+}
+
+/// Class/id words of elements whose text is a date ("post-date", "entry-date", "byline").
+fn date_class(class_id: &str) -> Option<Role> {
+    if class_id.is_empty() {
+        return None;
+    }
+    let mut role = None;
+    for w in class_id.split(|c: char| c.is_whitespace()) {
+        let w = w.trim();
+        if w.is_empty() {
+            continue;
+        }
+        if w.contains("update") || w.contains("modified") {
+            return Some(Role::Modified);
+        }
+        if w.contains("publish")
+            || w.contains("posted")
+            || w.contains("pubdate")
+            || w.contains("created")
+        {
+            role = Some(Role::Published);
+            continue;
+        }
+        let dateish = w.contains("date")
+            || w.contains("time")
+            || w.contains("byline")
+            || w.contains("dateline")
+            || w == "meta"
+            || w.ends_with("-meta")
+            || w.ends_with("_meta")
+            || w.starts_with("meta-")
+            || w.contains("info")
+            || w.contains("datum")
+            || w.contains("fecha")
+            || w.contains("data-")
+            || w.contains("author");
+        if dateish && role.is_none() {
+            role = Some(Role::Neutral);
+        }
+    }
+    role
+}
+
+/// Role of a `<time>` or `<abbr>` element from its attributes.
+fn marked_role(el: &ElementRef<'_>) -> Role {
+    let v = el.value();
+    if v.attr("pubdate").is_some() {
+        return Role::Published;
+    }
+    let class = format!(
+        "{} {} {}",
+        v.attr("class").unwrap_or(""),
+        v.attr("itemprop").unwrap_or(""),
+        v.attr("id").unwrap_or("")
+    )
+    .to_lowercase();
+    if class.contains("update") || class.contains("modified") {
+        Role::Modified
+    } else if class.contains("publish")
+        || class.contains("entry-date")
+        || class.contains("created")
+        || class.contains("posted")
+    {
+        Role::Published
+    } else {
+        Role::Neutral
+    }
+}
+
+fn itemprop_role(prop: &str) -> Option<Role> {
+    let mut role = None;
+    for p in prop.split_whitespace() {
+        match p.to_ascii_lowercase().as_str() {
+            "datepublished" | "datecreated" | "uploaddate" | "publishdate" => {
+                role = Some(Role::Published)
+            }
+            "datemodified" => return Some(Role::Modified),
+            _ => {}
+        }
+    }
+    role
+}
+
+/// Attributes holding a date or Unix timestamp on any element.
+fn data_attr_role(name: &str) -> Option<Role> {
+    match name {
+        "data-timestamp"
+        | "data-time"
+        | "data-published"
+        | "data-publish-date"
+        | "data-published-date"
+        | "data-publishdate"
+        | "data-pubdate"
+        | "data-date"
+        | "data-unixtime"
+        | "data-utime"
+        | "data-created"
+        | "data-datetime"
+        | "data-epoch"
+        | "data-published-at"
+        | "data-post-date"
+        | "data-article-date" => {
+            if name.contains("time") || name.contains("date") && !name.contains("publish") {
+                Some(Role::Neutral)
+            } else {
+                Some(Role::Published)
+            }
+        }
+        "data-modified" | "data-updated" | "data-modified-date" | "data-updated-at" => {
+            Some(Role::Modified)
+        }
+        _ => None,
+    }
+}
+
+/// Everything gathered from one page.
+pub struct Evidence {
+    pub candidates: Vec<Candidate>,
+    /// Whether slash dates on this page read month first.
+    pub month_first: bool,
+}
+
+/// Whether `09/05/2025` on this page is September 5. Month first is the US habit and that of
+/// most machine-written dates; languages whose own slash dates are day first (British English,
+/// the Romance languages, Greek, Turkish, ...) read it as 9 May. German, Russian, Polish,
+/// Ukrainian write dates with dots, so a slash date on their pages is usually machine-written.
+fn month_first_for(lang: &str) -> bool {
+    let l = lang.trim().to_ascii_lowercase().replace('_', "-");
+    let primary = l.split('-').next().unwrap_or("");
+    if primary == "en" {
+        return !matches!(
+            l.as_str(),
+            "en-gb" | "en-au" | "en-nz" | "en-ie" | "en-in" | "en-za" | "en-sg" | "en-hk"
+        );
+    }
+    !matches!(
+        primary,
+        "fr" | "es"
+            | "it"
+            | "pt"
+            | "ca"
+            | "gl"
+            | "ro"
+            | "el"
+            | "tr"
+            | "vi"
+            | "id"
+            | "ms"
+            | "ar"
+            | "he"
+            | "nl"
+            | "da"
+            | "nb"
+            | "no"
+            | "is"
+            | "ga"
+            | "cy"
+            | "hi"
+            | "ur"
+            | "th"
+    )
+}
+
+/// English as written in the Americas (or unspecified English), where `09-05-2025` is
+/// September 5.
+fn american(lang: &str) -> bool {
+    let l = lang.trim().to_ascii_lowercase().replace('_', "-");
+    matches!(l.as_str(), "en" | "en-us" | "en-ca" | "en-ph") || l.starts_with("en-us")
+}
+
+fn page_lang(doc: &Html) -> String {
+    let root = doc.root_element();
+    if let Some(l) = root
+        .value()
+        .attr("lang")
+        .or_else(|| root.value().attr("xml:lang"))
+    {
+        if !l.trim().is_empty() {
+            return l.to_string();
+        }
+    }
+    for n in doc.tree.root().descendants() {
+        if let Some(el) = ElementRef::wrap(n) {
+            if el.value().name() == "meta" {
+                let key = el
+                    .value()
+                    .attr("http-equiv")
+                    .or_else(|| el.value().attr("property"))
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                if key == "content-language" || key == "og:locale" {
+                    if let Some(c) = el.value().attr("content") {
+                        return c.to_string();
+                    }
+                }
+            }
+            if el.value().name() == "body" {
+                break;
+            }
+        }
+    }
+    String::new()
+}
+
+struct Ctx {
+    excluded: bool,
+    in_article: bool,
+    /// Inside an `itemscope` whose type is a comment or review.
+    foreign_scope: bool,
+    block: bool,
+}
+
+/// Collect every date candidate on the page.
+pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evidence {
+    let lang = page_lang(doc);
+    let month_first = month_first_for(&lang);
+    let attr_opts = ParseOptions {
+        now,
+        month_first,
+        dash_month_first: month_first && american(&lang),
+        text: false,
+    };
+    let text_opts = ParseOptions {
+        text: true,
+        ..attr_opts
+    };
+    let mut out: Vec<Candidate> = Vec::new();
+    json_ld_candidates(json_ld, &attr_opts, &mut out);
+    if out.is_empty() {
+        // The caller's JSON-LD may have missed blocks it could not parse; read them again here.
+        let own = own_json_ld(doc, &attr_opts, &mut out);
+        json_ld_candidates(&own, &attr_opts, &mut out);
+    }
+
+    let mut order = out.len();
+    let mut stack: Vec<Ctx> = Vec::new();
+    let mut blocks = TextBlocks::default();
+    let mut text_bytes = 0usize;
+    let mut seen_h1 = false;
+
+    let push = |out: &mut Vec<Candidate>, c: Candidate| {
+        if out.len() < MAX_CANDIDATES * 4 {
+            out.push(c);
+        }
+    };
+
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                let Some(el) = ElementRef::wrap(node) else {
+                    if let Node::Text(t) = node.value() {
+                        let ctx_ok = stack.last().is_none_or(|c| !c.excluded);
+                        if ctx_ok && text_bytes < MAX_TEXT_BYTES && blocks.text.len() < 4096 {
+                            text_bytes += t.len();
+                            blocks.text.push_str(t);
+                        }
+                    }
+                    continue;
+                };
+                order += 1;
+                let v = el.value();
+                let tag = v.name();
+                let class_id = format!(
+                    "{} {}",
+                    v.attr("class").unwrap_or(""),
+                    v.attr("id").unwrap_or("")
+                )
+                .to_lowercase();
+                let parent = stack.last();
+                let parent_excluded = parent.is_some_and(|c| c.excluded);
+                let parent_article = parent.is_some_and(|c| c.in_article);
+                let in_article = parent_article
+                    || matches!(tag, "article" | "main")
+                    || v.attr("itemprop")
+                        .is_some_and(|p| p.contains("articleBody"))
+                    || v.attr("itemtype")
+                        .is_some_and(|t| t.contains("Article") || t.contains("BlogPosting"))
+                    || v.attr("class").is_some_and(|c| {
+                        c.split_whitespace().any(|w| {
+                            matches!(
+                                w,
+                                "article"
+                                    | "post"
+                                    | "hentry"
+                                    | "entry"
+                                    | "news-single"
+                                    | "type-post"
+                            )
+                        })
+                    });
+                let excluded =
+                    parent_excluded || is_excluded_container(tag, &class_id, parent_article);
+                let mut foreign_scope = parent.is_some_and(|c| c.foreign_scope);
+                if v.attr("itemscope").is_some() {
+                    let ty = v.attr("itemtype").unwrap_or("").to_ascii_lowercase();
+                    foreign_scope = ty.contains("comment") || ty.contains("review");
+                }
+                let is_block =
+                    crate::text::is_block(tag) || tag == "br" || tag == "td" || tag == "th";
+                if is_block {
+                    blocks.flush(&text_opts, order, seen_h1, &mut out);
+                }
+                if tag == "h1" && !excluded {
+                    seen_h1 = true;
+                }
+
+                // `<meta>`, and RDFa (`<span property="schema:dateCreated" content=…>`).
+                if tag == "meta"
+                    || (v.attr("property").is_some() && v.attr("content").is_some() && !excluded)
+                {
+                    meta_candidate(&el, &attr_opts, order, &mut out);
+                }
+
+                if !excluded && !foreign_scope {
+                    if let Some(prop) = v.attr("itemprop") {
+                        if let Some(role) = itemprop_role(prop) {
+                            if tag != "meta" {
+                                let raw = v
+                                    .attr("content")
+                                    .or_else(|| v.attr("datetime"))
+                                    .map(str::to_string)
+                                    .unwrap_or_else(|| bounded_text(&el, 200));
+                                if let Some(d) = parse::parse_with(&raw, &attr_opts) {
+                                    push(
+                                        &mut out,
+                                        Candidate {
+                                            date: d,
+                                            role,
+                                            rank: R_ITEMPROP,
+                                            order,
+                                            source: format!("itemprop:{}", prop.trim()),
+                                            raw,
+                                            after_h1: seen_h1,
+                                            top: top(seen_h1, blocks.since_h1),
+                                        },
+                                    );
+                                }
+                            }
+                        }
+                    }
+                    if tag == "time" {
+                        let role = marked_role(&el);
+                        let (raw, source) = match v.attr("datetime") {
+                            Some(dt) => (dt.to_string(), "time[datetime]"),
+                            None => (bounded_text(&el, 200), "time"),
+                        };
+                        let mut parsed = parse::parse_with(&raw, &attr_opts);
+                        // A datetime that is only a day gains precision from the visible text.
+                        if parsed.is_some_and(|p| p.precision() == 0) && source == "time[datetime]"
+                        {
+                            let txt = bounded_text(&el, 200);
+                            if let Some(t) = parse::parse_with(&txt, &text_opts) {
+                                if parsed.is_some_and(|p| p.same_day(&t)) && t.precision() > 0 {
+                                    parsed = Some(t);
+                                }
+                            }
+                        }
+                        if let Some(d) = parsed {
+                            let rank = if role == Role::Neutral {
+                                R_TIME
+                            } else {
+                                R_TIME_MARKED
+                            };
+                            push(
+                                &mut out,
+                                Candidate {
+                                    date: d,
+                                    role,
+                                    rank,
+                                    order,
+                                    source: source.to_string(),
+                                    raw,
+                                    after_h1: seen_h1,
+                                    top: top(seen_h1, blocks.since_h1),
+                                },
+                            );
+                        }
+                    }
+                    if tag == "abbr" {
+                        if let Some(raw) = v.attr("title") {
+                            let cls = date_class(&class_id);
+                            if cls.is_some() || marked_role(&el) != Role::Neutral {
+                                if let Some(d) = parse::parse_with(raw, &attr_opts) {
+                                    push(
+                                        &mut out,
+                                        Candidate {
+                                            date: d,
+                                            role: marked_role(&el),
+                                            rank: R_ELEMENT,
+                                            order,
+                                            source: "abbr[title]".into(),
+                                            raw: raw.to_string(),
+                                            after_h1: seen_h1,
+                                            top: top(seen_h1, blocks.since_h1),
+                                        },
+                                    );
+                                }
+                            }
+                        }
+                    }
+                    for (name, value) in v.attrs() {
+                        let Some(role) = data_attr_role(name) else {
+                            continue;
+                        };
+                        let parsed = parse::unix_timestamp(value)
+                            .or_else(|| parse::parse_with(value, &attr_opts))
+                            .filter(|d| d.plausible(now));
+                        if let Some(d) = parsed {
+                            push(
+                                &mut out,
+                                Candidate {
+                                    date: d,
+                                    role,
+                                    rank: R_ELEMENT,
+                                    order,
+                                    source: format!("attr:{name}"),
+                                    raw: value.to_string(),
+                                    after_h1: seen_h1,
+                                    top: top(seen_h1, blocks.since_h1),
+                                },
+                            );
+                        }
+                    }
+                    if !matches!(
+                        tag,
+                        "time" | "abbr" | "meta" | "html" | "body" | "article" | "main"
+                    ) && v.attr("itemprop").is_none()
+                    {
+                        if let Some(role) = date_class(&class_id) {
+                            let raw = bounded_text(&el, 160);
+                            if raw.len() < 160 {
+                                if let Some(m) = parse::scan(&raw, &text_opts, 2)
+                                    .into_iter()
+                                    .find(|m| m.date.plausible(now))
+                                {
+                                    let before = raw.get(..m.start).unwrap_or("");
+                                    let role = match lang::marker_before(before) {
+                                        Some(Marker::Modified) => Role::Modified,
+                                        Some(Marker::Published) => Role::Published,
+                                        Some(Marker::Other) => continue,
+                                        None => role,
+                                    };
+                                    let name = class_id.split_whitespace().next().unwrap_or("");
+                                    push(
+                                        &mut out,
+                                        Candidate {
+                                            date: m.date,
+                                            role,
+                                            rank: if m.relative {
+                                                R_RELATIVE
+                                            } else if role == Role::Published
+                                                && top(seen_h1, blocks.since_h1)
+                                            {
+                                                // "post-date published", "Veröffentlicht am …"
+                                                // under the headline: a labelled date beats a
+                                                // bare <time>.
+                                                R_TIME_MARKED
+                                            } else {
+                                                R_ELEMENT
+                                            },
+                                            order,
+                                            source: format!("class:{name}"),
+                                            raw: raw.clone(),
+                                            after_h1: seen_h1,
+                                            top: top(seen_h1, blocks.since_h1),
+                                        },
+                                    );
+                                }
+                            }
+                        }
+                    }
+                }
+                stack.push(Ctx {
+                    excluded,
+                    in_article,
+                    foreign_scope,
+                    block: is_block,
+                });
+            }
+            Edge::Close(node) => {
+                if ElementRef::wrap(node).is_some() {
+                    if let Some(ctx) = stack.pop() {
+                        if ctx.block {
+                            blocks.flush(&text_opts, order, seen_h1, &mut out);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    blocks.flush(&text_opts, order, seen_h1, &mut out);
+    Evidence {
+        candidates: out,
+        month_first,
+    }
+}
+
+/// How many text blocks after the headline still count as the article's header.
+fn top(after_h1: bool, blocks_since_h1: usize) -> bool {
+    after_h1 && blocks_since_h1 <= 12
+}
+
+/// Text of `el`, whitespace collapsed, at most about `cap` bytes (reading stops there, so a
+/// date-classed wrapper around the whole page costs no more than a small element).
+fn bounded_text(el: &ElementRef<'_>, cap: usize) -> String {
+    let mut s = String::new();
+    let mut nodes = 0;
+    for n in el.descendants() {
+        nodes += 1;
+        if nodes > 400 || s.len() > cap {
+            break;
+        }
+        if let Node::Text(t) = n.value() {
+            s.push_str(t);
+            s.push(' ');
+        }
+    }
+    crate::dom::collapse_ws(&s)
+}
+
+fn meta_candidate(
+    el: &ElementRef<'_>,
+    opts: &ParseOptions,
+    order: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let v = el.value();
+    let Some(content) = v.attr("content").or_else(|| v.attr("datetime")) else {
+        return;
+    };
+    for key_attr in ["property", "name", "itemprop", "http-equiv"] {
+        let Some(key) = v.attr(key_attr) else {
+            continue;
+        };
+        let key_l = key.trim().to_ascii_lowercase();
+        // RDFa writes the vocabulary as a prefix: "schema:datePublished", "dcterms:created".
+        let key_l = match key_l.split_once(':') {
+            Some(("schema", rest)) => rest.to_string(),
+            Some((p @ ("dc" | "dcterms"), rest)) => format!("{p}.{rest}"),
+            _ => key_l,
+        };
+        if key_l == "parsely-page" {
+            parsely_page(content, opts, order, out);
+            return;
+        }
+        let Some((role, rank)) = meta_role(&key_l) else {
+            continue;
+        };
+        let parsed = if key_l == "timestamp" || key_l.contains("time") {
+            parse::unix_timestamp(content).or_else(|| parse::parse_with(content, opts))
+        } else {
+            parse::parse_with(content, opts)
+        };
+        if let Some(d) = parsed {
+            out.push(Candidate {
+                date: d,
+                role,
+                rank: if key_attr == "itemprop" {
+                    R_ITEMPROP.min(rank)
+                } else {
+                    rank
+                },
+                order,
+                source: format!("meta:{}", key.trim()),
+                raw: content.to_string(),
+                after_h1: false,
+                top: false,
+            });
+        }
+        return;
+    }
+}
+
+/// `<meta name="parsely-page" content='{"pub_date": "…"}'>`, Parse.ly's older form.
+fn parsely_page(content: &str, opts: &ParseOptions, order: usize, out: &mut Vec<Candidate>) {
+    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(content) else {
+        return;
+    };
+    if let Some(Value::String(s)) = map.get("pub_date") {
+        if let Some(d) = parse::parse_with(s, opts) {
+            out.push(Candidate {
+                date: d,
+                role: Role::Published,
+                rank: R_META,
+                order,
+                source: "meta:parsely-page".into(),
+                raw: s.clone(),
+                after_h1: false,
+                top: false,
+            });
+        }
+    }
+}
+
+/// Visible text gathered block by block, with what the scan needs to remember between blocks.
+#[derive(Default)]
+struct TextBlocks {
+    /// The block being gathered.
+    text: String,
+    /// End of the previous block: a label ("Published:") often sits in its own element.
+    prev_tail: String,
+    /// Blocks seen since the headline.
+    since_h1: usize,
+    /// Text candidates so far.
+    count: usize,
+}
+
+impl TextBlocks {
+    /// Scan the gathered block for dates and start a new one.
+    fn flush(
+        &mut self,
+        opts: &ParseOptions,
+        order: usize,
+        after_h1: bool,
+        out: &mut Vec<Candidate>,
+    ) {
+        let block = &mut self.text;
+        let prev_tail = &mut self.prev_tail;
+        let blocks_since_h1 = &mut self.since_h1;
+        let count = &mut self.count;
+        if block.trim().is_empty() {
+            block.clear();
+            return;
+        }
+        if after_h1 {
+            *blocks_since_h1 += 1;
+        }
+        let text = crate::dom::collapse_ws(block);
+        block.clear();
+        if *count < MAX_CANDIDATES
+            && text
+                .chars()
+                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        {
+            for m in parse::scan(&text, opts, 8) {
+                // Relative phrases in running text are mostly about events, not the page.
+                if m.relative || !m.date.plausible(opts.now) {
+                    continue;
+                }
+                let before_here = text.get(..m.start).unwrap_or("");
+                let before = if before_here.trim().is_empty() {
+                    format!("{prev_tail} ")
+                } else {
+                    tail(before_here, 48).to_string()
+                };
+                if lang::is_copyright(tail(&before, 24)) {
+                    continue;
+                }
+                let marker = lang::marker_before(tail(&before, 48));
+                let (role, rank) = match marker {
+                    Some(Marker::Published) => (Role::Published, R_TEXT_MARKED),
+                    Some(Marker::Modified) => (Role::Modified, R_TEXT_MARKED),
+                    Some(Marker::Other) => continue,
+                    None => (Role::Neutral, R_TEXT),
+                };
+                *count += 1;
+                out.push(Candidate {
+                    date: m.date,
+                    role,
+                    rank,
+                    order,
+                    source: "text".into(),
+                    raw: text.get(m.start..m.end).unwrap_or("").to_string(),
+                    after_h1,
+                    top: top(after_h1, *blocks_since_h1),
+                });
+            }
+        }
+        *prev_tail = tail(&text, 48).to_string();
+    }
+}
+
+/// The last `n` bytes of `s`, cut at a char boundary.
+fn tail(s: &str, n: usize) -> &str {
+    let mut start = s.len().saturating_sub(n);
+    while start < s.len() && !s.is_char_boundary(start) {
+        start += 1;
+    }
+    s.get(start..).unwrap_or("")
+}
+
+/// JSON-LD types whose dates are the page's own.
+fn is_article_type(v: &serde_json::Map<String, Value>) -> bool {
+    let check = |s: &str| {
+        let s = s.to_ascii_lowercase();
+        s.contains("article")
+            || s.contains("posting")
+            || s.contains("report")
+            || s.contains("creativework")
+            || s.contains("recipe")
+            || s.contains("podcastepisode")
+            || s == "review"
+    };
+    match v.get("@type") {
+        Some(Value::String(s)) => check(s),
+        Some(Value::Array(a)) => a.iter().any(|t| t.as_str().is_some_and(check)),
+        _ => false,
+    }
+}
+
+/// Keys under which nested objects are other works (comments, list items, the site), whose
+/// dates are not this page's.
+fn is_foreign_key(k: &str) -> bool {
+    matches!(
+        k,
+        "comment"
+            | "comments"
+            | "review"
+            | "reviews"
+            | "itemListElement"
+            | "hasPart"
+            | "relatedLink"
+            | "citation"
+            | "isPartOf"
+            | "subjectOf"
+            | "about"
+            | "mentions"
+            | "publisher"
+            | "author"
+            | "creator"
+            | "recipeInstructions"
+            | "suggestedAnswer"
+            | "acceptedAnswer"
+            | "workExample"
+            | "associatedMedia"
+            | "video"
+            | "image"
+            | "thumbnail"
+    )
+}
+
+fn json_ld_candidates(json_ld: &[Value], opts: &ParseOptions, out: &mut Vec<Candidate>) {
+    // (value, depth, parent object is an article type)
+    let mut stack: Vec<(&Value, usize)> = json_ld.iter().rev().map(|v| (v, 0)).collect();
+    let mut seen = 0usize;
+    while let Some((v, depth)) = stack.pop() {
+        seen += 1;
+        if seen > 20_000 || out.len() > MAX_CANDIDATES {
+            break;
+        }
+        match v {
+            Value::Array(items) => {
+                for it in items.iter().rev() {
+                    stack.push((it, depth));
+                }
+            }
+            Value::Object(map) => {
+                let article = is_article_type(map);
+                for (k, val) in map {
+                    let role = match k.as_str() {
+                        "datePublished" | "dateCreated" | "uploadDate" | "publishDate"
+                        | "dateIssued" => Some(Role::Published),
+                        "dateModified" => Some(Role::Modified),
+                        _ => None,
+                    };
+                    if let (Some(role), Some(s)) = (role, val.as_str()) {
+                        if let Some(d) = parse::parse_with(s, opts) {
+                            // The article's own datePublished beats a video's uploadDate or a
+                            // creation date, which often predate publication.
+                            let main_key = matches!(k.as_str(), "datePublished" | "dateModified");
+                            let rank = if article && main_key {
+                                R_JSONLD
+                            } else {
+                                R_JSONLD_OTHER
+                            };
+                            out.push(Candidate {
+                                date: d,
+                                role,
+                                rank,
+                                order: depth * 10_000 + out.len(),
+                                source: format!("json-ld:{k}"),
+                                raw: s.to_string(),
+                                after_h1: false,
+                                top: false,
+                            });
+                        }
+                        continue;
+                    }
+                    if is_foreign_key(k) || depth > 8 {
+                        continue;
+                    }
+                    if matches!(val, Value::Object(_) | Value::Array(_)) {
+                        stack.push((val, depth + 1));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// JSON-LD read directly from the page, tolerating `<![CDATA[ … ]]>` and `<!-- … -->` wrappers;
+/// a block that still does not parse is scanned for its date keys as plain text.
+fn own_json_ld(doc: &Html, opts: &ParseOptions, out: &mut Vec<Candidate>) -> Vec<Value> {
+    let mut values = Vec::new();
+    let mut blocks = 0;
+    for n in doc.tree.root().descendants() {
+        let Some(el) = ElementRef::wrap(n) else {
+            continue;
+        };
+        if el.value().name() != "script" {
+            continue;
+        }
+        let ty = el.value().attr("type").unwrap_or("").to_ascii_lowercase();
+        let raw: String = el.text().collect();
+        // Some pages ship their schema.org object in a plain `<script>`.
+        let untyped_schema = ty.is_empty()
+            && raw.trim_start().starts_with('{')
+            && raw.contains("\"@context\"")
+            && raw.contains("schema.org");
+        if !ty.contains("ld+json") && !untyped_schema {
+            continue;
+        }
+        blocks += 1;
+        if blocks > 50 {
+            break;
+        }
+        let mut s = raw.trim();
+        for (open, close) in [
+            ("<!--", "-->"),
+            ("//<![CDATA[", "//]]>"),
+            ("<![CDATA[", "]]>"),
+        ] {
+            s = s.strip_prefix(open).unwrap_or(s).trim();
+            s = s.strip_suffix(close).unwrap_or(s).trim();
+        }
+        match serde_json::from_str::<Value>(s) {
+            Ok(v) => values.push(v),
+            Err(_) => raw_json_dates(s, opts, out),
+        }
+    }
+    values
+}
+
+/// `"datePublished": "…"` pairs in text that is not valid JSON, in order of appearance.
+fn raw_json_dates(s: &str, opts: &ParseOptions, out: &mut Vec<Candidate>) {
+    for (key, role) in [
+        ("\"datePublished\"", Role::Published),
+        ("\"dateCreated\"", Role::Published),
+        ("\"uploadDate\"", Role::Published),
+        ("\"dateModified\"", Role::Modified),
+    ] {
+        let mut from = 0;
+        let mut n = 0;
+        while let Some(pos) = s.get(from..).and_then(|t| t.find(key)) {
+            n += 1;
+            if n > 20 {
+                break;
+            }
+            let after = from + pos + key.len();
+            from = after;
+            let rest = s.get(after..).unwrap_or("").trim_start();
+            let Some(rest) = rest.strip_prefix(':') else {
+                continue;
+            };
+            let Some(rest) = rest.trim_start().strip_prefix('"') else {
+                continue;
+            };
+            let Some(end) = rest.find('"') else { continue };
+            let val = rest.get(..end).unwrap_or("");
+            if let Some(d) = parse::parse_with(val, opts) {
+                out.push(Candidate {
+                    date: d,
+                    role,
+                    rank: R_JSONLD_OTHER,
+                    order: out.len(),
+                    source: format!("json-ld:{}", key.trim_matches('"')),
+                    raw: val.to_string(),
+                    after_h1: false,
+                    top: false,
+                });
+            }
+        }
+    }
+}
