@@ -336,9 +336,8 @@ fn all_vectors_in_one_page_are_inert_and_every_paragraph_survives() {
     // (Front matter is metadata for tools, not Markdown to render: it is split off first.)
     let body = a
         .markdown
-        .splitn(2, "\n---\n")
-        .nth(1)
-        .unwrap_or(&a.markdown);
+        .split_once("\n---\n")
+        .map_or(a.markdown.as_str(), |(_, body)| body);
     p.extend(problems_with(&render_markdown(body), "markdown", false));
     if let Err(e) = front_matter_ok(&a.markdown, a.title.as_deref().unwrap_or_default()) {
         p.push(format!("front matter: {e}"));
