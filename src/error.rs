@@ -9,6 +9,9 @@ pub enum Error {
     TooLarge { bytes: usize, limit: usize },
     /// The parsed document has more nodes than `Options::max_nodes`.
     TooManyNodes { nodes: usize, limit: usize },
+    /// The page's markup makes the HTML parser do more than `Options::parse_steps_per_byte`
+    /// allows (in practice: elements nested tens of thousands deep).
+    TooComplex { steps: u64, limit: u64 },
     /// The page URL given in the options is not a valid absolute URL.
     BadUrl(String),
 }
@@ -27,6 +30,13 @@ impl fmt::Display for Error {
                 write!(
                     f,
                     "the page has over {nodes} nodes, more than the limit of {limit}"
+                )
+            }
+            Error::TooComplex { steps, limit } => {
+                write!(
+                    f,
+                    "the page's markup is nested too deeply to parse in bounded time \
+                     ({steps} parser steps, over the limit of {limit})"
                 )
             }
             Error::BadUrl(u) => write!(f, "not a valid absolute URL: {u}"),

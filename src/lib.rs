@@ -14,6 +14,7 @@ pub mod content;
 pub mod date;
 pub mod dom;
 pub mod error;
+pub mod limits;
 pub mod markdown;
 pub mod metadata;
 pub mod options;
@@ -33,7 +34,8 @@ use url::Url;
 /// Extract the article of one page.
 ///
 /// Never panics on any input; returns [`Error`] only when the input is empty, over the limits
-/// in `options`, or the given URL is not absolute.
+/// in `options` (size, node count, parser work — see [`limits`]), or the given URL is not
+/// absolute. Time is linear in the input size and no phase recurses on the input's depth.
 pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
     if html.len() > options.max_input_bytes {
         return Err(Error::TooLarge {
@@ -49,7 +51,11 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
         Some(u) => Some(Url::parse(u).map_err(|_| Error::BadUrl(u.to_string()))?),
     };
 
-    let doc = parse::parse_document(html);
+    let budget = limits::step_budget(html.len(), options.parse_steps_per_byte);
+    let doc = parse::parse_document(html, budget).map_err(|steps| Error::TooComplex {
+        steps,
+        limit: budget,
+    })?;
     let nodes = doc.tree.nodes().count();
     if nodes > options.max_nodes {
         return Err(Error::TooManyNodes {

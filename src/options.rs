@@ -21,6 +21,9 @@ pub struct Options {
     pub front_matter: bool,
     pub max_input_bytes: usize,
     pub max_nodes: usize,
+    /// Cap on the HTML parser's work, in steps per input byte (see [`crate::limits`]): keeps
+    /// parse time linear on hostile nesting. Real pages need under 1.
+    pub parse_steps_per_byte: u64,
 }
 
 impl Default for Options {
@@ -32,6 +35,7 @@ impl Default for Options {
             front_matter: false,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             max_nodes: DEFAULT_MAX_NODES,
+            parse_steps_per_byte: crate::limits::DEFAULT_PARSE_STEPS_PER_BYTE,
         }
     }
 }

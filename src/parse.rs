@@ -3,20 +3,12 @@
 //! html5ever parses with scripting *disabled*, so `<noscript>` content becomes elements rather
 //! than one opaque text node: server-rendered pages of script-driven sites (forums, shops) keep
 //! their real content there, and lazy-loading images keep their real `<img>` there. Whether that
-//! content is used is decided later, in `content::prune`.
+//! content is used is decided later, in `content::prune`. The parser's work is bounded by
+//! `budget` steps (see [`crate::limits`]).
 
-use html5ever::driver::{self, ParseOpts};
-use html5ever::tendril::TendrilSink;
-use html5ever::tree_builder::TreeBuilderOpts;
-use scraper::{Html, HtmlTreeSink};
+use scraper::Html;
 
-pub fn parse_document(html: &str) -> Html {
-    let opts = ParseOpts {
-        tree_builder: TreeBuilderOpts {
-            scripting_enabled: false,
-            ..TreeBuilderOpts::default()
-        },
-        ..ParseOpts::default()
-    };
-    driver::parse_document(HtmlTreeSink::new(Html::new_document()), opts).one(html)
+/// The parsed page, or the number of parser steps taken when `budget` ran out.
+pub fn parse_document(html: &str, budget: u64) -> Result<Html, u64> {
+    crate::limits::parse_document_bounded(html, budget)
 }

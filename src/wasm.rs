@@ -23,6 +23,7 @@ struct JsOptions {
     front_matter: Option<bool>,
     max_input_bytes: Option<f64>,
     max_nodes: Option<f64>,
+    parse_steps_per_byte: Option<f64>,
 }
 
 /// Extract the article of one page.
@@ -31,7 +32,8 @@ struct JsOptions {
 /// - `url`: the page's address, or `undefined`/`null`.
 /// - `now_ms`: the caller's clock in milliseconds since the Unix epoch (`Date.now()`), or
 ///   `undefined` for none.
-/// - `options`: `{ hidden_attribute?, front_matter?, max_input_bytes?, max_nodes? }` or
+/// - `options`: `{ hidden_attribute?, front_matter?, max_input_bytes?, max_nodes?,
+///   parse_steps_per_byte? }` or
 ///   `undefined`.
 ///
 /// Returns the `Article` as a plain object; throws an `Error` with a readable message.
@@ -91,6 +93,9 @@ fn to_options(
     }
     if let Some(n) = js.max_nodes {
         opts.max_nodes = positive_limit(n, "max_nodes")?;
+    }
+    if let Some(n) = js.parse_steps_per_byte {
+        opts.parse_steps_per_byte = positive_limit(n, "parse_steps_per_byte")? as u64;
     }
     Ok(opts)
 }

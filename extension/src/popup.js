@@ -11,6 +11,10 @@ import { loadSettings } from "./lib/settings.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
+
+// Counted for the e2e XSS corpus, which asserts that no page value ever tries to run here.
+globalThis.__cspViolations = 0;
+addEventListener("securitypolicyviolation", () => globalThis.__cspViolations++);
 const params = new URLSearchParams(location.search);
 const asTab = params.has("tab") || params.has("url");
 

@@ -16,6 +16,11 @@ import { DEFAULTS, LINE_HEIGHT, SETTINGS_KEY, SIZE, WIDTH, loadSettings, normali
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
 const token = location.hash.slice(1);
+
+// Every CSP violation in this frame is counted: the e2e XSS corpus asserts there are none,
+// i.e. that nothing in an article even tried to run or load against the policy.
+globalThis.__cspViolations = 0;
+addEventListener("securitypolicyviolation", () => globalThis.__cspViolations++);
 let settings = { ...DEFAULTS };
 
 function applySettings(s) {

@@ -148,11 +148,14 @@ fn builder() -> Builder<'static> {
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '-' | '_' | '.'));
             ok.then(|| value.into())
         }
-        // Relative URLs may only be in-page anchors.
+        // Relative URLs may only be in-page anchors; anything else must parse, as a browser
+        // would parse it, to an absolute URL of an allowed scheme. (A check for a `:` let
+        // relative paths such as `/wiki/File:X.jpg` through, found by fuzzing.)
         ("a", "href") | ("img", "src") => {
-            let v = value.trim();
-            let absolute = v.contains(':') || v.starts_with('#');
-            absolute.then(|| value.into())
+            let ok = value.trim_start().starts_with('#')
+                || Url::parse(value)
+                    .is_ok_and(|u| matches!(u.scheme(), "http" | "https" | "mailto" | "tel"));
+            ok.then(|| value.into())
         }
         _ => Some(value.into()),
     });
@@ -163,7 +166,107 @@ fn builder() -> Builder<'static> {
 /// its sets and maps cost more than cleaning a short article.
 pub fn clean_html(html: &str, _base: Option<&Url>) -> String {
     static BUILDER: std::sync::OnceLock<Builder<'static>> = std::sync::OnceLock::new();
-    BUILDER.get_or_init(builder).clean(html).to_string()
+    let builder = BUILDER.get_or_init(builder);
+    if has_long_run(html) {
+        builder.clean(&split_long_runs(html)).to_string()
+    } else {
+        builder.clean(html).to_string()
+    }
+}
+
+/// Text longer than this (bytes without a `<`) is cut into pieces before ammonia sees it.
+const MAX_RUN: usize = 8 * 1024;
+/// Attribute values longer than this are dropped: no meaningful `href`, `alt` or `title` is.
+const MAX_ATTR: usize = 64 * 1024;
+
+/// html5ever's serializer (0.40), which ammonia uses for its output, escapes a text node by
+/// searching the whole rest of the node for `<`/`>` again after every `&` or U+0080–U+00BF
+/// character: a single text node of N bytes full of `&` costs N² (an 8 MB paragraph of
+/// `&amp;`: about a minute). Real text nodes are short; one this long exists only where the
+/// source has a run of `MAX_RUN` bytes without a `<`, which this finds in one pass.
+fn has_long_run(html: &str) -> bool {
+    html.split('<').any(|run| run.len() > MAX_RUN)
+}
+
+/// The same fragment with every long text node cut into pieces of at most `MAX_RUN` bytes,
+/// separated by empty comments (which every insertion mode keeps as nodes, so the pieces are
+/// not merged again when ammonia parses this, and which ammonia then strips, leaving the
+/// pieces as separate nodes that serialise to exactly the original text), and without
+/// attribute values over `MAX_ATTR` bytes. Text inside raw-text elements is left alone: a
+/// comment there would be read back as text.
+fn split_long_runs(html: &str) -> String {
+    use scraper::node::{Comment, Node, Text};
+    use scraper::Html;
+
+    const RAW_TEXT: &[&str] = &[
+        "script",
+        "style",
+        "xmp",
+        "iframe",
+        "noembed",
+        "noframes",
+        "noscript",
+        "plaintext",
+        "textarea",
+        "title",
+    ];
+    let mut frag = Html::parse_fragment(html);
+    let mut long_texts = Vec::new();
+    let mut big_attrs = Vec::new();
+    for node in frag.tree.nodes() {
+        match node.value() {
+            Node::Text(t) if t.len() > MAX_RUN => {
+                let raw = node
+                    .parent()
+                    .and_then(|p| p.value().as_element().map(|e| e.name().to_string()))
+                    .is_some_and(|name| RAW_TEXT.contains(&name.as_str()));
+                if !raw {
+                    long_texts.push(node.id());
+                }
+            }
+            Node::Element(e) if e.attrs.iter().any(|(_, v)| v.len() > MAX_ATTR) => {
+                big_attrs.push(node.id());
+            }
+            _ => {}
+        }
+    }
+    for id in big_attrs {
+        if let Some(mut node) = frag.tree.get_mut(id) {
+            if let Node::Element(e) = node.value() {
+                e.attrs.retain(|(_, v)| v.len() <= MAX_ATTR);
+            }
+        }
+    }
+    for id in long_texts {
+        let Some(mut node) = frag.tree.get_mut(id) else {
+            continue;
+        };
+        let text = match node.value() {
+            Node::Text(t) => std::mem::take(&mut t.text),
+            _ => continue,
+        };
+        let mut pieces = Vec::new();
+        let mut rest: &str = &text;
+        while !rest.is_empty() {
+            let mut end = rest.len().min(MAX_RUN);
+            while !rest.is_char_boundary(end) {
+                end -= 1;
+            }
+            pieces.push(&rest[..end]);
+            rest = &rest[end..];
+        }
+        if let Node::Text(t) = node.value() {
+            t.text = pieces[0].into();
+        }
+        // Insert after this node, last piece first, so the order comes out right.
+        for piece in pieces[1..].iter().rev() {
+            node.insert_after(Node::Text(Text {
+                text: (*piece).into(),
+            }));
+            node.insert_after(Node::Comment(Comment { comment: "".into() }));
+        }
+    }
+    frag.root_element().inner_html()
 }
 
 #[cfg(test)]
@@ -195,6 +298,41 @@ mod tests {
         for text in ["a", "b", "c", "d", "x"] {
             assert!(clean.contains(text));
         }
+    }
+
+    #[test]
+    fn relative_urls_other_than_anchors_are_dropped() {
+        // fuzz/artifacts/sanitize/crash-bbae5fe2…: a relative path with a colon survived.
+        let clean = clean_html(
+            r#"<a href="/wiki/File:Apparatus.jpg">a</a><img src="x/y:z.png" alt="i"><a href="\x01javascript:1">b</a><a href="a b:c">c</a><a href=" #fn1">d</a><a href="HTTPS://ok.example/a:b">e</a>"#,
+            None,
+        );
+        assert_eq!(clean.matches("href=").count(), 2, "{clean}");
+        assert!(clean.contains(r##"href=" #fn1""##), "{clean}");
+        assert!(clean.contains("HTTPS://ok.example/a:b"), "{clean}");
+        assert!(!clean.contains("src="), "{clean}");
+    }
+
+    #[test]
+    fn long_text_is_cut_for_the_serializer_and_comes_out_whole() {
+        let text = "&amp;\u{b0} ".repeat(40_000);
+        let html = format!(
+            "<p>{text}</p><pre>{text}</pre><p title='{}'>t</p>",
+            "&amp;".repeat(70_000)
+        );
+        assert!(super::has_long_run(&html));
+        let clean = clean_html(&html, None);
+        let direct = super::builder().clean(&html).to_string();
+        // Identical except the oversized attribute, which is dropped.
+        assert_eq!(
+            clean,
+            direct.replace(&format!(" title=\"{}\"", "&amp;".repeat(70_000)), "")
+        );
+        assert!(
+            clean.starts_with("<p>&amp;\u{b0} &amp;"),
+            "{}",
+            &clean[..40]
+        );
     }
 
     #[test]

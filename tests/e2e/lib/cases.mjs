@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, readdirSync, existsSync, writeFileSync, copyFileSync } from "node:fs";
 import { join } from "node:path";
 import yaml from "js-yaml";
-import { startServer, SEED_PATH, SEED_EXPECTED } from "./server.mjs";
+import { startServer, SEED_PATH, SEED_EXPECTED, xssVectors, xssBefore, xssAfter } from "./server.mjs";
 import { testBuild, waitFor, OUT } from "./build.mjs";
 import { fileNameFor } from "../../../extension/src/lib/filename.js";
 
@@ -192,6 +192,64 @@ export function defineSuite(name, launch) {
     await b.pressReader(frame, "Escape");
     await b.readerGone(page);
   });
+
+  // The XSS corpus (tests/xss/vectors.txt) in one article page, with and without a page CSP.
+  // Without one, the hostile page runs its own payloads (its business: they report "http:",
+  // or "about:"/"data:" from its own frames);
+  // nothing may run in an extension context, report a CSP violation there, or lose a paragraph.
+  // With `script-src 'self'` the page runs none either, so its flag stays unset too.
+  const nVectors = xssVectors().length;
+  for (const csp of [false, true]) {
+    test(`${name}: XSS corpus, ${nVectors} vectors${csp ? ", page CSP" : ""}: nothing runs in popup or clean view`, T, async () => {
+      const url = unique(`${server.base}/gen/xss-corpus${csp ? "?csp=1" : ""}`);
+      const page = await b.open(url);
+      await new Promise((r) => setTimeout(r, 500));
+      const before = await b.evalPage(page, `document.documentElement.outerHTML`);
+      const popup = await b.popup(url);
+      const f = await b.evalPopup(popup, POPUP_FIELDS);
+      assert.equal(f.state, "ready", f.error ?? "");
+      assert.ok(f.title.includes("<img src=x onerror="), `the title shows its payload as text: ${f.title}`);
+      await b.clickPopup(popup, "#btn-clean");
+      const frame = await b.readerFrame(page);
+      await new Promise((r) => setTimeout(r, 1500)); // give any payload time to fire
+      const r = await b.evalReader(frame, `(() => {
+        const c = document.getElementById("content");
+        const all = [...c.querySelectorAll("*")];
+        return {
+          xss: window.__xss ?? null,
+          csp: window.__cspViolations,
+          text: c.innerText,
+          fieldKids: document.querySelectorAll("#title *, #site *, #byline *").length,
+          active: c.querySelectorAll("script, iframe, frame, object, embed, form, input, button, svg, math annotation-xml, style, link, base, meta, template, [style], [srcdoc], [ping], [formaction], [srcset]").length,
+          handlers: all.filter((e) => [...e.attributes].some((a) => a.name.toLowerCase().startsWith("on"))).map((e) => e.outerHTML.slice(0, 120)),
+          badUrls: all.flatMap((e) => ["href", "src", "cite"].map((n) => e.getAttribute(n)).filter((u) => u !== null && !/^(https?:|mailto:|tel:|#)/i.test(u.trim()))),
+          images: [...document.querySelectorAll("img[src]")].filter((i) => i.getAttribute("referrerpolicy") !== "no-referrer" && !i.hidden).map((i) => i.src),
+        };
+      })()`);
+      assert.equal(r.xss, null, "a payload ran in the clean view");
+      assert.equal(r.csp, 0, "a CSP violation was reported in the clean view");
+      assert.equal(r.fieldKids, 0, "metadata is text only in the clean view");
+      assert.equal(r.active, 0, "active element or attribute in the clean view");
+      assert.deepEqual(r.handlers, [], "event handler attribute in the clean view");
+      assert.deepEqual(r.badUrls, [], "non-http(s) URL in the clean view");
+      const lost = [];
+      for (let i = 0; i < nVectors; i++) {
+        for (const want of [xssBefore(i), xssAfter(i)]) if (!r.text.includes(want)) lost.push(want);
+      }
+      assert.deepEqual(lost, [], "paragraphs lost in the clean view");
+      const p = await b.evalPopup(popup, `({ xss: window.__xss ?? null, csp: window.__cspViolations, kids: document.querySelectorAll("#title *, #site *, #byline *, #excerpt *, #tags li *").length })`);
+      assert.deepEqual(p, { xss: null, csp: 0, kids: 0 }, "popup");
+      const pg = await b.evalPage(page, `({ xss: window.__xss ?? null, reports: window.__xssReports })`);
+      // The page's own frames (srcdoc, data: documents) report "about:"/"data:"; an extension
+      // context would report chrome-extension: or moz-extension:.
+      assert.deepEqual(pg.reports.filter((x) => /extension:$/.test(x)), [], "a payload ran in an extension context");
+      if (csp) assert.deepEqual(pg, { xss: null, reports: [] }, "the page under CSP ran a payload");
+      console.log(`${name} XSS corpus${csp ? " (page CSP)" : ""}: ${nVectors} vectors, ${r.text.length} chars shown, page ran its own payloads ${pg.reports.length} times`);
+      await b.pressReader(frame, "Escape");
+      await b.readerGone(page);
+      assert.equal(await b.evalPage(page, `document.documentElement.outerHTML`), before, "page restored exactly");
+    });
+  }
 
   test(`${name}: a non-article page degrades gracefully`, T, async () => {
     for (const p of ["search", "login"]) {

@@ -3,6 +3,7 @@
 // large page. `?csp=1` on any page adds `Content-Security-Policy: script-src 'self'`.
 
 import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,6 +34,58 @@ export function largePage(n) {
   return parts.join("");
 }
 
+// The XSS corpus page: every vector of tests/xss/vectors.txt between two known paragraphs of an
+// article whose metadata fields all carry payloads. The same page tests/xss.rs builds (keep
+// the two in step).
+export const XSS_PAYLOAD = "window.__xss=(window.__xss||0)+1;top.postMessage(location.protocol,`*`)";
+export function xssVectors() {
+  const js = `javascript:${XSS_PAYLOAD}`;
+  return readFileSync(join(ROOT, "tests", "xss", "vectors.txt"), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() && !l.startsWith("#"))
+    .map((l) => l.replaceAll("JSURL", js).replaceAll("XSS", XSS_PAYLOAD));
+}
+export const xssBefore = (i) => `Harbour note ${i} before: the pilot boats left the inner basin at dawn and the tide turned early.`;
+export const xssAfter = (i) => `Harbour note ${i} after: by noon the cranes on the north quay had unloaded every container.`;
+const XSS_PROSE = [
+  "The port authority published its annual report on Tuesday, and the figures surprised even the most optimistic observers of the regional shipping trade, who had expected a flat year.",
+  "Container traffic rose by eleven percent, driven by new routes to the south and by a dredging project that finally allowed larger vessels to berth without waiting for the high tide.",
+  "Dock workers, whose union negotiated a new agreement last spring, said the extra traffic had brought overtime but also longer shifts, and they asked for more staff before the winter season.",
+  "Local businesses along the waterfront reported steady growth, with cafes and chandlers alike welcoming crews who now stay longer in port while their ships are loaded and inspected.",
+];
+export function xssCorpusPage() {
+  const p = XSS_PAYLOAD;
+  const title = "Record year for the harbour";
+  const parts = [`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${title} &lt;img src=x onerror=${p}&gt; &amp; "quotes": colon --- end</title>
+<meta name="author" content="&lt;b onmouseover=${p}&gt;Mallory&lt;/b&gt; &lt;script&gt;${p}&lt;/script&gt;">
+<meta name="description" content="&lt;svg onload=${p}&gt; The harbour had a record year.">
+<meta property="og:site_name" content="&lt;img src=x onerror=${p}&gt;Harbour Gazette">
+<meta property="og:image" content="javascript:${p}">
+<meta property="article:tag" content="&lt;script&gt;${p}&lt;/script&gt;">
+<link rel="icon" href="javascript:${p}">
+<link rel="canonical" href="javascript:${p}">
+<script src="/pages/xss-corpus.js"></script>
+<script type="application/ld+json">
+{"@context":"https://schema.org","@type":"NewsArticle","headline":"<img src=x onerror=${p}> Harbour record: \\"quoted\\" --- end\\nline two","description":"<\\/script><script>${p}<\\/script>","image":"javascript:${p}","url":"javascript:${p}","datePublished":"2025-01-02T03:04:05Z","author":{"@type":"Person","name":"<script>${p}<\\/script>Eve"},"publisher":{"@type":"Organization","name":"<svg onload=${p}>","logo":{"@type":"ImageObject","url":"data:image/svg+xml,<svg onload=${p}>"}},"keywords":["<img src=x onerror=${p}>"]}
+</script>
+</head>
+<body>
+<header><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav></header>
+<main><article>
+<h1>${title}</h1>
+<p class="byline">By Jo Harbour</p>
+`];
+  for (const t of XSS_PROSE.slice(0, 2)) parts.push(`<p>${t}</p>\n`);
+  xssVectors().forEach((v, i) => parts.push(`<p>${xssBefore(i)}</p>\n${v}\n<p>${xssAfter(i)}</p>\n`));
+  for (const t of XSS_PROSE.slice(2)) parts.push(`<p>${t}</p>\n`);
+  parts.push("</article></main>\n<footer><p>Harbour Gazette, all rights reserved.</p></footer>\n</body>\n</html>\n");
+  return parts.join("");
+}
+
 export async function startServer() {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
@@ -41,6 +94,7 @@ export async function startServer() {
     try {
       let body;
       if (url.pathname === SEED_PATH) body = await readFile(SEED_FILE);
+      else if (url.pathname === "/gen/xss-corpus") body = xssCorpusPage();
       else if (url.pathname === "/gen/large") body = largePage(Math.min(Number(url.searchParams.get("n")) || 5000, 100000));
       else if (/^\/pages\/[a-z0-9-]+\.(html|js)$/.test(url.pathname)) {
         body = await readFile(join(PAGES, url.pathname.slice("/pages/".length)));
