@@ -160,7 +160,9 @@ fn walk(
                         let text = crate::dom::collapse_ws(&frame.text);
                         if !*title_dropped
                             && matches!(name, "h1" | "h2")
-                            && title.is_some_and(|t| !t.is_empty() && normalise(&text) == t)
+                            && title.is_some_and(|t| {
+                                !t.is_empty() && repeats_title(&normalise(&text), t)
+                            })
                         {
                             remove = true;
                             *title_dropped = true;
@@ -177,7 +179,7 @@ fn walk(
                     } else if flags.clean_conditionally {
                         remove = fishy(n, name, &frame, flags);
                     }
-                    if !remove && is_counter(name, &frame) {
+                    if !remove && (is_counter(name, &frame) || is_meta_line(name, &frame)) {
                         remove = true;
                     }
                     if !remove
@@ -226,6 +228,74 @@ fn is_following(n: NodeRef<'_, Node>, h: NodeId) -> bool {
         cur = c.parent();
     }
     false
+}
+
+/// A heading that repeats the title the clean view already shows: the same words, or nearly
+/// (a site suffix on one side, punctuation on the other).
+fn repeats_title(heading: &str, title: &str) -> bool {
+    if heading.is_empty() {
+        return false;
+    }
+    if heading == title || title.starts_with(heading) && heading.len() * 10 >= title.len() * 6 {
+        return true;
+    }
+    let hw: Vec<&str> = heading.split_whitespace().collect();
+    let tw: std::collections::HashSet<&str> = title.split_whitespace().collect();
+    let shared = hw.iter().filter(|w| tw.contains(*w)).count();
+    hw.len() >= 3 && shared * 4 >= hw.len() * 3 && hw.len() * 4 >= tw.len() * 3
+}
+
+/// A short block that is page furniture by its wording: a skip link, a byline or date line
+/// ("Written by …", "Last updated: …"), a reading-time or fact-check badge, an image credit,
+/// or bare separators ("|", "•").
+fn is_meta_line(name: &str, f: &Frame) -> bool {
+    if !matches!(
+        name,
+        "div"
+            | "span"
+            | "p"
+            | "li"
+            | "small"
+            | "a"
+            | "time"
+            | "header"
+            | "footer"
+            | "section"
+            | "ul"
+    ) {
+        return false;
+    }
+    if f.stats.text == 0 || f.stats.text > 100 || f.stats.images > 0 || f.stats.embeds > 0 {
+        return false;
+    }
+    let t = crate::dom::collapse_ws(&f.text).to_lowercase();
+    if !t.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    const LABELS: &[&str] = &[
+        "skip to ",
+        "jump to ",
+        "written by",
+        "posted by",
+        "posted on",
+        "published on",
+        "published:",
+        "last updated",
+        "updated on",
+        "updated:",
+        "reading time",
+        "min read",
+        "minute read",
+        "fact checked",
+        "fact-checked",
+        "reviewed by",
+        "medically reviewed",
+        "image credit",
+        "photo credit",
+        "image source",
+    ];
+    let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+    LABELS.iter().any(|l| t.starts_with(l))
 }
 
 /// A bare number in its own block: view, like and comment counters.
