@@ -21,7 +21,12 @@ export async function waitFor(fn, { timeout = 20000, interval = 100, what = "con
   let last;
   while (Date.now() < end) {
     try {
-      last = await fn();
+      // One attempt may hang (an evaluate in a frame that is being torn down never settles):
+      // bound each attempt so the loop keeps polling instead of stalling the whole test.
+      last = await Promise.race([
+        fn(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error("attempt timed out")), 5000)),
+      ]);
       if (last) return last;
     } catch (e) {
       last = e;
