@@ -67,10 +67,18 @@ export async function launchChromium(extDir, { colorScheme = "light" } = {}) {
     clickReader: (frame, sel) => frame.click(sel),
     async pressReader(frame, key) {
       // A real key press in the frame: bring its tab to the front, focus inside the frame, press.
+      // Headless Chromium sometimes never settles one of these calls; each try is bounded and
+      // the press is repeated (on the focused close button) while the frame is still there.
       const page = frame.page();
-      await page.bringToFront();
-      await frame.focus("#close");
-      await page.keyboard.press(key);
+      const bounded = (p) => Promise.race([p, new Promise((r) => setTimeout(r, 5000))]).catch(() => {});
+      for (let i = 0; i < 3; i++) {
+        await bounded(page.bringToFront());
+        await bounded(frame.focus("#close"));
+        await bounded(i === 0 ? page.keyboard.press(key) : frame.press("#close", key));
+        const open = await bounded(page.evaluate(`!!document.querySelector("iframe[data-cleanview-own]")`));
+        if (open === false) return;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
     },
     async readerGone(page) {
       await waitFor(() => page.evaluate(`!document.querySelector("iframe[data-cleanview-own]")`), { what: "clean view to close" });
