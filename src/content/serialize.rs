@@ -79,44 +79,13 @@ fn map_tag(name: &str) -> Out {
     })
 }
 
-/// MathML presentation and annotation elements kept inside `<math>`.
+/// MathML presentation and annotation elements kept inside `<math>`: exactly those the
+/// sanitiser allows, so the two never drift apart.
 fn mathml_tag(name: &str) -> Option<&'static str> {
-    const TAGS: &[&str] = &[
-        "math",
-        "mi",
-        "mn",
-        "mo",
-        "ms",
-        "mtext",
-        "mspace",
-        "mrow",
-        "mfrac",
-        "msqrt",
-        "mroot",
-        "mstyle",
-        "merror",
-        "mpadded",
-        "mphantom",
-        "mfenced",
-        "menclose",
-        "msub",
-        "msup",
-        "msubsup",
-        "munder",
-        "mover",
-        "munderover",
-        "mmultiscripts",
-        "mprescripts",
-        "none",
-        "mtable",
-        "mtr",
-        "mtd",
-        "mlabeledtr",
-        "semantics",
-        "annotation",
-        "annotation-xml",
-    ];
-    TAGS.iter().find(|t| **t == name).copied()
+    crate::sanitize::MATHML_TAGS
+        .iter()
+        .find(|t| **t == name)
+        .copied()
 }
 
 /// A link to the video for an embed from a well-known host, or `None` for any other frame.

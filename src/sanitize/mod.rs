@@ -67,7 +67,8 @@ const TAGS: &[&str] = &[
     "div",
 ];
 
-const MATHML_TAGS: &[&str] = &[
+/// MathML elements allowed inside `<math>`; the content writer emits exactly these.
+pub(crate) const MATHML_TAGS: &[&str] = &[
     "math",
     "mi",
     "mn",
