@@ -2,8 +2,34 @@
 //! and `traverse` keep their own position), so input depth never becomes stack depth.
 
 use ego_tree::NodeRef;
-use scraper::node::Node;
+use scraper::node::{Element, Node};
 use scraper::ElementRef;
+
+/// Attribute lookup by name without building an atom.
+///
+/// scraper's `attr` interns the name (a hash into html5ever's static atom table), then
+/// binary-searches with string comparisons, and it is called some ten times per element per
+/// phase. Elements carry a handful of attributes, so a scan comparing names is several times
+/// cheaper. Only attributes without a namespace match, as with `attr` (`xlink:href` is not
+/// `href`).
+pub trait Attribute<'a> {
+    fn attribute(&self, name: &str) -> Option<&'a str>;
+}
+
+impl<'a> Attribute<'a> for &'a Element {
+    fn attribute(&self, name: &str) -> Option<&'a str> {
+        self.attrs
+            .iter()
+            .find(|(q, _)| &*q.local == name && q.ns.is_empty())
+            .map(|(_, v)| &**v)
+    }
+}
+
+impl<'a> Attribute<'a> for ElementRef<'a> {
+    fn attribute(&self, name: &str) -> Option<&'a str> {
+        self.value().attribute(name)
+    }
+}
 
 /// All text under `node`, in document order, whitespace kept as the page has it.
 pub fn raw_text(node: NodeRef<'_, Node>) -> String {

@@ -1,5 +1,6 @@
 //! Plain text of the sanitised article, and the counts derived from it.
 
+use crate::dom::Attribute;
 use ego_tree::iter::Edge;
 use scraper::node::Node;
 use scraper::Html;
@@ -162,7 +163,9 @@ pub fn plain_text(fragment: &Html) -> String {
 pub(crate) fn math_source(math: ego_tree::NodeRef<'_, Node>) -> Option<String> {
     for n in math.descendants().take(10_000) {
         if let Node::Element(e) = n.value() {
-            if e.name() == "annotation" && e.attr("encoding").is_some_and(|enc| enc.contains("tex"))
+            if e.name() == "annotation"
+                && e.attribute("encoding")
+                    .is_some_and(|enc| enc.contains("tex"))
             {
                 let tex = crate::dom::raw_text(n).trim().to_string();
                 if !tex.is_empty() {
@@ -171,7 +174,7 @@ pub(crate) fn math_source(math: ego_tree::NodeRef<'_, Node>) -> Option<String> {
             }
         }
     }
-    let alt = math.value().as_element()?.attr("alttext")?;
+    let alt = math.value().as_element()?.attribute("alttext")?;
     let alt = alt.trim();
     (!alt.is_empty()).then(|| alt.to_string())
 }

@@ -6,6 +6,7 @@
 //! One post-order walk: each element is judged with its children's verdicts already applied,
 //! so a table that only looked fishy because of a share bar inside it survives.
 
+use crate::dom::Attribute;
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::node::Node;
@@ -418,10 +419,10 @@ fn is_data_table(n: NodeRef<'_, Node>, s: &Stats) -> bool {
     let Some(el) = n.value().as_element() else {
         return false;
     };
-    if el.attr("role") == Some("presentation") || el.attr("datatable") == Some("0") {
+    if el.attribute("role") == Some("presentation") || el.attribute("datatable") == Some("0") {
         return false;
     }
-    if el.attr("summary").is_some() {
+    if el.attribute("summary").is_some() {
         return true;
     }
     let mut rows = 0;

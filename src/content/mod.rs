@@ -14,6 +14,7 @@ mod score;
 pub mod serialize;
 mod stats;
 
+use crate::dom::Attribute;
 use std::collections::HashMap;
 
 use ego_tree::NodeId;
@@ -220,7 +221,7 @@ fn gather_siblings(
     let top_class = top_ref
         .value()
         .as_element()
-        .and_then(|e| e.attr("class"))
+        .and_then(|e| e.attribute("class"))
         .unwrap_or("");
     let mut out = Vec::new();
     for sib in parent.children() {
@@ -232,7 +233,7 @@ fn gather_siblings(
             continue;
         };
         let mut bonus = 0.0;
-        if !top_class.is_empty() && el.attr("class") == Some(top_class) {
+        if !top_class.is_empty() && el.attribute("class") == Some(top_class) {
             bonus += top_score * 0.2;
         }
         let keep = if scores

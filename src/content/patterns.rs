@@ -5,6 +5,8 @@
 //! (`ad`, `nav`, `tags`) must be a whole token, so `header` does not hide in `shadow` and `ad`
 //! does not match `headline`.
 
+use crate::dom::Attribute;
+
 /// Clutter wherever it appears: comment widgets, share bars, related-story cards, newsletter,
 /// cookie and consent boxes, ads, navigation and page chrome.
 const UNLIKELY_SUBSTR: &[&str] = &[
@@ -223,7 +225,7 @@ fn any_token(s: &str, words: &[&str]) -> bool {
 /// name repeats the container's purpose on every descendant and would rescue all of them.
 pub fn class_id(el: &scraper::node::Element) -> String {
     let mut s = String::new();
-    if let Some(c) = el.attr("class") {
+    if let Some(c) = el.attribute("class") {
         for token in c.split_ascii_whitespace() {
             let part = match token.rfind("__") {
                 Some(i) if i + 2 < token.len() => &token[i + 2..],
@@ -237,18 +239,65 @@ pub fn class_id(el: &scraper::node::Element) -> String {
     }
     // Long ids are slugs of headings ("sharing-with-a-single-developer"), not names of
     // widgets; reading them as names would throw away whole sections.
-    if let Some(i) = el.attr("id").filter(|i| i.split(['-', '_']).count() <= 3) {
+    if let Some(i) = el
+        .attribute("id")
+        .filter(|i| i.split(['-', '_']).count() <= 3)
+    {
         s.push(' ');
         s.push_str(i);
     }
     s.to_ascii_lowercase()
 }
 
+/// The three verdicts on one class/id string.
+#[derive(Clone, Copy, Default)]
+struct Verdict {
+    unlikely: bool,
+    certain: bool,
+    weight: f32,
+}
+
+/// Bound on remembered class strings: a hostile page with millions of distinct names costs
+/// the same per element as without the memo, never unbounded memory.
+const MEMO_CAP: usize = 4096;
+
+thread_local! {
+    /// Verdicts by class/id string. Pages repeat a few dozen names over thousands of
+    /// elements, and each verdict is some hundred substring searches, read several times per
+    /// element across passes. The verdicts are pure functions of the string, so the memo never
+    /// changes a result, whatever page came before.
+    static MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, Verdict>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+fn verdict(class_id: &str) -> Verdict {
+    if class_id.trim().is_empty() {
+        return Verdict::default();
+    }
+    MEMO.with(|memo| {
+        if let Some(v) = memo.borrow().get(class_id) {
+            return *v;
+        }
+        let v = Verdict {
+            unlikely: unlikely_uncached(class_id),
+            certain: certain_uncached(class_id),
+            weight: weight_uncached(class_id),
+        };
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= MEMO_CAP {
+            memo.clear();
+        }
+        memo.insert(class_id.into(), v);
+        v
+    })
+}
+
 /// Is this block, by its names, clutter rather than a possible article container?
 pub fn is_unlikely(class_id: &str) -> bool {
-    if class_id.trim().is_empty() {
-        return false;
-    }
+    verdict(class_id).unlikely
+}
+
+fn unlikely_uncached(class_id: &str) -> bool {
     let flagged = any_substr(class_id, UNLIKELY_SUBSTR) || any_token(class_id, UNLIKELY_TOKEN);
     flagged && !any_token(class_id, MAYBE_CANDIDATE) && !class_id.contains("article")
 }
@@ -256,6 +305,10 @@ pub fn is_unlikely(class_id: &str) -> bool {
 /// Clutter so certain that even an article-sounding name does not rescue it
 /// (`article-share`, `post-comments`, `entry-related`).
 pub fn is_certain_clutter(class_id: &str) -> bool {
+    verdict(class_id).certain
+}
+
+fn certain_uncached(class_id: &str) -> bool {
     const CERTAIN: &[&str] = &[
         "comment",
         "share",
@@ -304,9 +357,10 @@ fn tokens_joined(s: &str) -> impl Iterator<Item = &str> {
 
 /// Readability-style weight: names that say "content" +25, names that say "clutter" −25.
 pub fn class_weight(class_id: &str) -> f32 {
-    if class_id.trim().is_empty() {
-        return 0.0;
-    }
+    verdict(class_id).weight
+}
+
+fn weight_uncached(class_id: &str) -> f32 {
     let mut w = 0.0;
     if any_substr(class_id, NEGATIVE_SUBSTR) || any_token(class_id, NEGATIVE_TOKEN) {
         w -= 25.0;

@@ -1,6 +1,7 @@
 //! First pass over the whole page: drop what can never be article content, before any scoring,
 //! so clutter neither earns nor dilutes a score.
 
+use crate::dom::Attribute;
 use std::collections::HashMap;
 
 use ego_tree::iter::Edge;
@@ -85,20 +86,20 @@ fn is_mathish(cid: &str) -> bool {
 /// Hidden by the page's own markup or by the browser's computed style (the extension marks
 /// such elements with `hidden_attr` before it hands the page over).
 fn is_hidden(el: &Element, hidden_attr: Option<&str>, flags: Flags) -> bool {
-    if hidden_attr.is_some_and(|a| el.attr(a).is_some()) {
+    if hidden_attr.is_some_and(|a| el.attribute(a).is_some()) {
         return true;
     }
     if !flags.strip_hidden {
         return false;
     }
-    if el.attr("hidden").is_some() && el.name() != "details" {
+    if el.attribute("hidden").is_some() && el.name() != "details" {
         return true;
     }
-    if el.attr("style").is_some_and(style_hides) {
+    if el.attribute("style").is_some_and(style_hides) {
         return true;
     }
     if el
-        .attr("aria-hidden")
+        .attribute("aria-hidden")
         .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
     {
         // MathJax and KaTeX mark their visual rendering aria-hidden while the math itself
@@ -132,9 +133,9 @@ fn holds_marker(node: NodeRef<'_, Node>, article_counts: bool) -> bool {
             }
             if matches!(e.name(), "main" | "h1")
                 || (article_counts && e.name() == "article")
-                || e.attr("itemprop")
+                || e.attribute("itemprop")
                     .is_some_and(|p| p.contains("articleBody"))
-                || e.attr("role").is_some_and(|r| r == "main")
+                || e.attribute("role").is_some_and(|r| r == "main")
             {
                 return true;
             }
@@ -147,7 +148,7 @@ fn has_ancestor(node: NodeRef<'_, Node>, names: &[&str]) -> bool {
     node.ancestors().take(300).any(|a| {
         a.value()
             .as_element()
-            .is_some_and(|e| names.contains(&e.name()) || e.attr("role") == Some("main"))
+            .is_some_and(|e| names.contains(&e.name()) || e.attribute("role") == Some("main"))
     })
 }
 
@@ -208,7 +209,9 @@ fn decide(node: NodeRef<'_, Node>, el: &Element, hidden_attr: Option<&str>, flag
     }
     if name == "script" {
         // MathJax 2 keeps TeX in `<script type="math/tex">`: that is content.
-        return !el.attr("type").is_some_and(|t| t.starts_with("math/tex"));
+        return !el
+            .attribute("type")
+            .is_some_and(|t| t.starts_with("math/tex"));
     }
     if always_dropped(name) {
         return true;
@@ -217,7 +220,7 @@ fn decide(node: NodeRef<'_, Node>, el: &Element, hidden_attr: Option<&str>, flag
         return true;
     }
     if name == "iframe" {
-        return super::serialize::video_link(el.attr("src").unwrap_or("")).is_none();
+        return super::serialize::video_link(el.attribute("src").unwrap_or("")).is_none();
     }
     if is_hidden(el, hidden_attr, flags) {
         return true;
@@ -234,10 +237,13 @@ fn decide(node: NodeRef<'_, Node>, el: &Element, hidden_attr: Option<&str>, flag
     if name == "header" && !has_ancestor(node, &["article", "main"]) {
         return !holds_article_marker(node) || has_descendant(node, "nav");
     }
-    if el.attr("aria-modal").is_some_and(|v| v.trim() == "true") {
+    if el
+        .attribute("aria-modal")
+        .is_some_and(|v| v.trim() == "true")
+    {
         return true;
     }
-    if name == "form" && el.attr("role").is_some_and(|r| r == "search") {
+    if name == "form" && el.attribute("role").is_some_and(|r| r == "search") {
         return true;
     }
     // Labels name form fields; a form with little text is a sign-up, search or contact box
@@ -248,7 +254,7 @@ fn decide(node: NodeRef<'_, Node>, el: &Element, hidden_attr: Option<&str>, flag
     {
         return true;
     }
-    if let Some(role) = el.attr("role") {
+    if let Some(role) = el.attribute("role") {
         let role = role.trim().to_ascii_lowercase();
         if UNLIKELY_ROLES.contains(&role.as_str()) && !holds_article_marker(node) {
             return true;
@@ -302,7 +308,7 @@ fn has_fillable_field(node: NodeRef<'_, Node>) -> bool {
         .take(4000)
         .any(|n| match n.value().as_element() {
             Some(e) if e.name() == "input" => !matches!(
-                e.attr("type")
+                e.attribute("type")
                     .map(|t| t.trim().to_ascii_lowercase())
                     .as_deref(),
                 Some("hidden" | "submit" | "button" | "image" | "reset")
@@ -320,7 +326,7 @@ fn has_descendant(node: NodeRef<'_, Node>, tag: &str) -> bool {
 
 fn is_tracking_pixel(el: &Element) -> bool {
     let tiny = |a: &str| {
-        el.attr(a)
+        el.attribute(a)
             .is_some_and(|v| v.trim() == "1" || v.trim() == "0")
     };
     tiny("width") && tiny("height")
@@ -368,7 +374,7 @@ fn noscript_fallback(node: NodeRef<'_, Node>, lazy: &mut LazyFallbacks) {
         .take(50)
         .filter_map(|n| n.value().as_element())
         .find(|e| e.name() == "img")
-        .and_then(|e| e.attr("src"))
+        .and_then(|e| e.attribute("src"))
         .map(str::to_string)
     else {
         return;

@@ -1,6 +1,7 @@
 //! Choosing the element that holds the article: paragraphs vote for their ancestors by how
 //! much prose they carry (length, commas), discounted by link density.
 
+use crate::dom::Attribute;
 use std::collections::HashMap;
 
 use ego_tree::{NodeId, NodeRef};
@@ -44,7 +45,7 @@ pub fn element_weight(node: NodeRef<'_, Node>, flags: Flags) -> f32 {
     if flags.weight_classes {
         w += class_weight(&class_id(el));
         if el
-            .attr("itemprop")
+            .attribute("itemprop")
             .is_some_and(|p| p.contains("articleBody"))
         {
             w += 50.0;

@@ -3,6 +3,7 @@
 //! normalised to `<pre><code class="language-x">`, math kept as MathML or TeX, video embeds
 //! turned into links. Unknown and presentational elements are unwrapped, their text kept.
 
+use crate::dom::Attribute;
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::node::{Element, Node};
@@ -174,7 +175,7 @@ pub fn code_language(node: NodeRef<'_, Node>) -> Option<String> {
         }
         if let Some(e) = n.value().as_element() {
             for a in ["data-lang", "data-language", "lang"] {
-                if let Some(v) = e.attr(a) {
+                if let Some(v) = e.attribute(a) {
                     if e.name() != "html" && a != "lang" || matches!(e.name(), "pre" | "code") {
                         if let Some(l) = clean_lang(v) {
                             return Some(l);
@@ -182,7 +183,7 @@ pub fn code_language(node: NodeRef<'_, Node>) -> Option<String> {
                     }
                 }
             }
-            if let Some(class) = e.attr("class") {
+            if let Some(class) = e.attribute("class") {
                 for c in class.split_ascii_whitespace() {
                     let lc = c.to_ascii_lowercase();
                     for prefix in [
@@ -324,12 +325,16 @@ impl<'a> Writer<'a> {
             "data-lazyload",
             "data-echo",
         ] {
-            if let Some(v) = el.attr(a).filter(|v| usable_src(v)) {
+            if let Some(v) = el.attribute(a).filter(|v| usable_src(v)) {
                 return self.abs(v);
             }
         }
         for a in ["data-srcset", "data-lazy-srcset", "srcset"] {
-            if let Some(best) = el.attr(a).and_then(best_srcset).filter(|v| usable_src(v)) {
+            if let Some(best) = el
+                .attribute(a)
+                .and_then(best_srcset)
+                .filter(|v| usable_src(v))
+            {
                 return self.abs(&best);
             }
         }
@@ -338,8 +343,8 @@ impl<'a> Writer<'a> {
                 if let Some(se) = s.value().as_element() {
                     if se.name() == "source" {
                         if let Some(best) = se
-                            .attr("srcset")
-                            .or_else(|| se.attr("data-srcset"))
+                            .attribute("srcset")
+                            .or_else(|| se.attribute("data-srcset"))
                             .and_then(best_srcset)
                             .filter(|v| usable_src(v))
                         {
@@ -349,7 +354,7 @@ impl<'a> Writer<'a> {
                 }
             }
         }
-        el.attr("src")
+        el.attribute("src")
             .filter(|v| usable_src(v))
             .and_then(|v| self.abs(v))
     }
@@ -449,7 +454,7 @@ impl<'a> Writer<'a> {
             }
             let mut attrs = Vec::new();
             for a in ["display", "alttext", "encoding", "mathvariant"] {
-                if let Some(v) = e.attr(a) {
+                if let Some(v) = e.attribute(a) {
                     attrs.push((a, v.to_string()));
                 }
             }
@@ -459,7 +464,9 @@ impl<'a> Writer<'a> {
         if name == "script" {
             // MathJax 2 TeX source.
             let tex = crate::dom::raw_text(n);
-            let display = e.attr("type").is_some_and(|t| t.contains("mode=display"));
+            let display = e
+                .attribute("type")
+                .is_some_and(|t| t.contains("mode=display"));
             self.out.push_str(if display {
                 "<math display=\"block\">"
             } else {
@@ -510,7 +517,7 @@ impl<'a> Writer<'a> {
                 let src = self.image_src(n.id(), e, picture)?;
                 let mut attrs = vec![("src", src)];
                 for a in ["alt", "title", "width", "height"] {
-                    if let Some(v) = e.attr(a) {
+                    if let Some(v) = e.attribute(a) {
                         attrs.push((a, v.to_string()));
                     }
                 }
@@ -519,13 +526,13 @@ impl<'a> Writer<'a> {
             }
             "iframe" | "video" => {
                 let src = e
-                    .attr("src")
+                    .attribute("src")
                     .map(str::to_string)
                     .or_else(|| {
                         n.children()
                             .filter_map(|c| c.value().as_element())
                             .find(|c| c.name() == "source")
-                            .and_then(|s| s.attr("src"))
+                            .and_then(|s| s.attribute("src"))
                             .map(str::to_string)
                     })
                     .unwrap_or_default();
@@ -547,17 +554,17 @@ impl<'a> Writer<'a> {
                 let mut attrs: Vec<(&str, String)> = Vec::new();
                 match tag {
                     "a" => {
-                        if let Some(h) = e.attr("href").and_then(|h| self.abs(h)) {
+                        if let Some(h) = e.attribute("href").and_then(|h| self.abs(h)) {
                             attrs.push(("href", h));
                         }
-                        if let Some(t) = e.attr("title") {
+                        if let Some(t) = e.attribute("title") {
                             attrs.push(("title", t.to_string()));
                         }
                     }
                     "td" | "th" => {
                         for a in ["colspan", "rowspan"] {
                             if let Some(v) = e
-                                .attr(a)
+                                .attribute(a)
                                 .filter(|v| v.trim().parse::<u16>().is_ok_and(|n| n > 1))
                             {
                                 attrs.push((a, v.trim().to_string()));
@@ -565,18 +572,20 @@ impl<'a> Writer<'a> {
                         }
                     }
                     "ol" => {
-                        if let Some(v) = e.attr("start").filter(|v| v.trim().parse::<i64>().is_ok())
+                        if let Some(v) = e
+                            .attribute("start")
+                            .filter(|v| v.trim().parse::<i64>().is_ok())
                         {
                             attrs.push(("start", v.trim().to_string()));
                         }
                     }
                     "time" => {
-                        if let Some(v) = e.attr("datetime") {
+                        if let Some(v) = e.attribute("datetime") {
                             attrs.push(("datetime", v.to_string()));
                         }
                     }
                     "abbr" => {
-                        if let Some(v) = e.attr("title") {
+                        if let Some(v) = e.attribute("title") {
                             attrs.push(("title", v.to_string()));
                         }
                     }
@@ -587,10 +596,13 @@ impl<'a> Writer<'a> {
                     }
                     _ => {}
                 }
-                if let Some(id) = e.attr("id").filter(|i| keep_id(i)) {
+                if let Some(id) = e.attribute("id").filter(|i| keep_id(i)) {
                     attrs.push(("id", id.to_string()));
                 }
-                if let Some(d) = e.attr("dir").filter(|d| matches!(d.trim(), "rtl" | "ltr")) {
+                if let Some(d) = e
+                    .attribute("dir")
+                    .filter(|d| matches!(d.trim(), "rtl" | "ltr"))
+                {
                     attrs.push(("dir", d.trim().to_string()));
                 }
                 self.open_tag(tag, &attrs);

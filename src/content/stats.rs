@@ -115,12 +115,34 @@ pub fn is_block_tag(name: &str) -> bool {
 }
 
 /// Count text the way a reader sees it: each whitespace run is one character.
+///
+/// Runs over every text node of every pass, so ASCII (most markup whitespace and most text)
+/// takes a byte path; other characters are decoded one by one.
 pub fn text_len_and_commas(t: &str) -> (u32, u32) {
+    let bytes = t.as_bytes();
     let mut len = 0u32;
     let mut commas = 0u32;
     let mut in_ws = true;
-    for c in t.chars() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (ws, comma) = if b < 0x80 {
+            i += 1;
+            (
+                matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c),
+                b == b',',
+            )
+        } else {
+            let Some(c) = t.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            (
+                c.is_whitespace(),
+                matches!(c, '，' | '、' | '،' | '﹐' | '︐' | '︑' | '⸴' | '⹁' | '﹑'),
+            )
+        };
+        if ws {
             if !in_ws {
                 len += 1;
                 in_ws = true;
@@ -128,12 +150,7 @@ pub fn text_len_and_commas(t: &str) -> (u32, u32) {
         } else {
             in_ws = false;
             len += 1;
-            if matches!(
-                c,
-                ',' | '，' | '、' | '،' | '﹐' | '︐' | '︑' | '⸴' | '⹁' | '﹑'
-            ) {
-                commas += 1;
-            }
+            commas += u32::from(comma);
         }
     }
     (len, commas)

@@ -5,6 +5,7 @@
 //! One iterative pass over the tree (`traverse`, with an explicit stack of context flags)
 //! keeps the work linear and the stack flat whatever the nesting depth.
 
+use crate::dom::Attribute;
 use chrono::{DateTime, Utc};
 use ego_tree::iter::Edge;
 use scraper::node::Node;
@@ -251,11 +252,33 @@ fn is_excluded_container(tag: &str, class_id: &str, place: Place) -> bool {
     false
 }
 
+thread_local! {
+    /// `date_class` by class string: pages repeat a few names over thousands of elements.
+    /// A pure function of the string, bounded in size, so it never changes a result.
+    static DATE_CLASS: std::cell::RefCell<std::collections::HashMap<Box<str>, Option<Role>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
 /// Class/id words of elements whose text is a date ("post-date", "entry-date", "byline").
 fn date_class(class_id: &str) -> Option<Role> {
     if class_id.is_empty() {
         return None;
     }
+    DATE_CLASS.with(|memo| {
+        if let Some(r) = memo.borrow().get(class_id) {
+            return *r;
+        }
+        let r = date_class_uncached(class_id);
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= 4096 {
+            memo.clear();
+        }
+        memo.insert(class_id.into(), r);
+        r
+    })
+}
+
+fn date_class_uncached(class_id: &str) -> Option<Role> {
     let mut role = None;
     for w in class_id.split(|c: char| c.is_whitespace()) {
         let w = w.trim();
@@ -299,14 +322,14 @@ fn date_class(class_id: &str) -> Option<Role> {
 /// Role of a `<time>` or `<abbr>` element from its attributes.
 fn marked_role(el: &ElementRef<'_>) -> Role {
     let v = el.value();
-    if v.attr("pubdate").is_some() {
+    if v.attribute("pubdate").is_some() {
         return Role::Published;
     }
     let class = format!(
         "{} {} {}",
-        v.attr("class").unwrap_or(""),
-        v.attr("itemprop").unwrap_or(""),
-        v.attr("id").unwrap_or("")
+        v.attribute("class").unwrap_or(""),
+        v.attribute("itemprop").unwrap_or(""),
+        v.attribute("id").unwrap_or("")
     )
     .to_lowercase();
     if class.contains("update") || class.contains("modified") {
@@ -427,8 +450,8 @@ fn page_lang(doc: &Html) -> String {
     let root = doc.root_element();
     if let Some(l) = root
         .value()
-        .attr("lang")
-        .or_else(|| root.value().attr("xml:lang"))
+        .attribute("lang")
+        .or_else(|| root.value().attribute("xml:lang"))
     {
         if !l.trim().is_empty() {
             return l.to_string();
@@ -439,12 +462,12 @@ fn page_lang(doc: &Html) -> String {
             if el.value().name() == "meta" {
                 let key = el
                     .value()
-                    .attr("http-equiv")
-                    .or_else(|| el.value().attr("property"))
+                    .attribute("http-equiv")
+                    .or_else(|| el.value().attribute("property"))
                     .unwrap_or("")
                     .to_ascii_lowercase();
                 if key == "content-language" || key == "og:locale" {
-                    if let Some(c) = el.value().attr("content") {
+                    if let Some(c) = el.value().attribute("content") {
                         return c.to_string();
                     }
                 }
@@ -517,23 +540,22 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                 order += 1;
                 let v = el.value();
                 let tag = v.name();
-                let class_id = format!(
-                    "{} {}",
-                    v.attr("class").unwrap_or(""),
-                    v.attr("id").unwrap_or("")
-                )
-                .to_lowercase();
+                // Most elements have neither: no string is built for them.
+                let class_id = match (v.attribute("class"), v.attribute("id")) {
+                    (None, None) => String::new(),
+                    (c, i) => format!("{} {}", c.unwrap_or(""), i.unwrap_or("")).to_lowercase(),
+                };
                 let parent = stack.last();
                 let parent_excluded = parent.is_some_and(|c| c.excluded);
                 let parent_article = parent.is_some_and(|c| c.in_article);
                 let parent_proper = parent.is_some_and(|c| c.in_article_proper);
                 let in_article_proper = parent_proper
                     || tag == "article"
-                    || v.attr("itemprop")
+                    || v.attribute("itemprop")
                         .is_some_and(|p| p.contains("articleBody"))
-                    || v.attr("itemtype")
+                    || v.attribute("itemtype")
                         .is_some_and(|t| t.contains("Article") || t.contains("BlogPosting"))
-                    || v.attr("class").is_some_and(|c| {
+                    || v.attribute("class").is_some_and(|c| {
                         c.split_whitespace().any(|w| {
                             matches!(
                                 w,
@@ -554,8 +576,8 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                 };
                 let excluded = parent_excluded || is_excluded_container(tag, &class_id, place);
                 let mut foreign_scope = parent.is_some_and(|c| c.foreign_scope);
-                if v.attr("itemscope").is_some() {
-                    let ty = v.attr("itemtype").unwrap_or("").to_ascii_lowercase();
+                if v.attribute("itemscope").is_some() {
+                    let ty = v.attribute("itemtype").unwrap_or("").to_ascii_lowercase();
                     foreign_scope = ty.contains("comment") || ty.contains("review");
                 }
                 let is_block =
@@ -569,18 +591,20 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
 
                 // `<meta>`, and RDFa (`<span property="schema:dateCreated" content=…>`).
                 if tag == "meta"
-                    || (v.attr("property").is_some() && v.attr("content").is_some() && !excluded)
+                    || (v.attribute("property").is_some()
+                        && v.attribute("content").is_some()
+                        && !excluded)
                 {
                     meta_candidate(&el, &attr_opts, order, &mut out);
                 }
 
                 if !excluded && !foreign_scope {
-                    if let Some(prop) = v.attr("itemprop") {
+                    if let Some(prop) = v.attribute("itemprop") {
                         if let Some(role) = itemprop_role(prop) {
                             if tag != "meta" {
                                 let raw = v
-                                    .attr("content")
-                                    .or_else(|| v.attr("datetime"))
+                                    .attribute("content")
+                                    .or_else(|| v.attribute("datetime"))
                                     .map(str::to_string)
                                     .unwrap_or_else(|| bounded_text(&el, 200));
                                 if let Some(d) = parse::parse_with(&raw, &attr_opts) {
@@ -603,7 +627,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                     }
                     if tag == "time" {
                         let role = marked_role(&el);
-                        let (raw, source) = match v.attr("datetime") {
+                        let (raw, source) = match v.attribute("datetime") {
                             Some(dt) => (dt.to_string(), "time[datetime]"),
                             None => (bounded_text(&el, 200), "time"),
                         };
@@ -640,7 +664,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                         }
                     }
                     if tag == "abbr" {
-                        if let Some(raw) = v.attr("title") {
+                        if let Some(raw) = v.attribute("title") {
                             let cls = date_class(&class_id);
                             if cls.is_some() || marked_role(&el) != Role::Neutral {
                                 if let Some(d) = parse::parse_with(raw, &attr_opts) {
@@ -687,7 +711,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                     if !matches!(
                         tag,
                         "time" | "abbr" | "meta" | "html" | "body" | "article" | "main"
-                    ) && v.attr("itemprop").is_none()
+                    ) && v.attribute("itemprop").is_none()
                     {
                         if let Some(role) = date_class(&class_id) {
                             let raw = bounded_text(&el, 160);
@@ -841,11 +865,11 @@ fn meta_candidate(
     out: &mut Vec<Candidate>,
 ) {
     let v = el.value();
-    let Some(content) = v.attr("content").or_else(|| v.attr("datetime")) else {
+    let Some(content) = v.attribute("content").or_else(|| v.attribute("datetime")) else {
         return;
     };
     for key_attr in ["property", "name", "itemprop", "http-equiv"] {
-        let Some(key) = v.attr(key_attr) else {
+        let Some(key) = v.attribute(key_attr) else {
             continue;
         };
         let key_l = key.trim().to_ascii_lowercase();
@@ -1139,7 +1163,11 @@ fn own_json_ld(doc: &Html, opts: &ParseOptions, out: &mut Vec<Candidate>) -> Vec
         if el.value().name() != "script" {
             continue;
         }
-        let ty = el.value().attr("type").unwrap_or("").to_ascii_lowercase();
+        let ty = el
+            .value()
+            .attribute("type")
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let raw: String = el.text().collect();
         // Some pages ship their schema.org object in a plain `<script>`.
         let untyped_schema = ty.is_empty()
@@ -1280,7 +1308,11 @@ fn script_state_dates(doc: &Html, opts: &ParseOptions, out: &mut Vec<Candidate>)
         if el.value().name() != "script" {
             continue;
         }
-        let ty = el.value().attr("type").unwrap_or("").to_ascii_lowercase();
+        let ty = el
+            .value()
+            .attribute("type")
+            .unwrap_or("")
+            .to_ascii_lowercase();
         if ty.contains("ld+json") {
             continue;
         }

@@ -174,8 +174,13 @@ pub fn month(word: &str) -> Option<u32> {
     if len < 3 {
         return None;
     }
+    let first = word.as_bytes()[0];
     let mut found = None;
     for &(name, m) in MONTHS {
+        // One byte rules out most of the table before a string comparison.
+        if name.as_bytes()[0] != first {
+            continue;
+        }
         if name == word {
             return Some(m);
         }

@@ -4,6 +4,8 @@
 //! engine in the WASM build, and it runs in linear time: every match attempt looks at a
 //! bounded window of tokens.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::lang;
@@ -328,10 +330,19 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn word(&self, i: usize) -> Option<String> {
+    /// The word at `i`, lower-cased. Borrowed when it already is lower case, which is most
+    /// running text: the scanner asks for every word of every block that holds a digit.
+    fn word(&self, i: usize) -> Option<Cow<'a, str>> {
         let t = self.tok(i)?;
         match t.kind {
-            Kind::Word => self.s.get(t.start..t.end).map(str::to_lowercase),
+            Kind::Word => {
+                let w = self.s.get(t.start..t.end)?;
+                if w.chars().any(char::is_uppercase) {
+                    Some(Cow::Owned(w.to_lowercase()))
+                } else {
+                    Some(Cow::Borrowed(w))
+                }
+            }
             _ => None,
         }
     }
@@ -619,7 +630,7 @@ impl<'a> Scanner<'a> {
         let mut end = j + 1;
         // Russian/Ukrainian "2025 г." / "2025 года" / "2025 р."
         if let Some(w) = self.word(end) {
-            if matches!(w.as_str(), "г" | "года" | "году" | "р" | "року") {
+            if matches!(&*w, "г" | "года" | "году" | "р" | "року") {
                 end += 1;
                 if self.punct(end) == Some('.') {
                     end += 1;
@@ -642,13 +653,15 @@ impl<'a> Scanner<'a> {
 
     /// `Sep 5, 2025`, `September 5th, 2025`, `Sept. 05 2025`.
     fn month_name_day_at(&self, i: usize) -> Option<(NaiveDate, Option<Clock>, usize)> {
-        let w = self.word(i)?;
-        let m = lang::month(&w)?;
         let mut j = i + 1;
         if self.punct(j) == Some('.') {
             j += 1;
         }
+        // The day first: it rules out almost every word of running text before the month
+        // table is searched.
         let d = self.small(j, 31)?;
+        let w = self.word(i)?;
+        let m = lang::month(&w)?;
         let mut k = j + 1;
         if let Some(w) = self.word(k) {
             if lang::is_ordinal(&w) && !self.space(k) {
@@ -727,7 +740,7 @@ impl<'a> Scanner<'a> {
         let mut hour = h as u32;
         // am / pm / a.m. / p.m.
         if let Some(w) = self.word(j) {
-            let pm = match w.as_str() {
+            let pm = match &*w {
                 "pm" => Some((true, j + 1)),
                 "am" => Some((false, j + 1)),
                 "p" | "a"
@@ -786,7 +799,7 @@ impl<'a> Scanner<'a> {
                 .unwrap_or("");
             let upper = raw.chars().all(|c| c.is_ascii_uppercase());
             match lang::zone(&w) {
-                Some(m) if upper || matches!(w.as_str(), "utc" | "gmt") => {
+                Some(m) if upper || matches!(&*w, "utc" | "gmt") => {
                     base = Some(m);
                     j += 1;
                 }

@@ -3,6 +3,7 @@
 //! A list becomes footnote definitions only when every one of its items is the target of such
 //! a link; otherwise it stays a list and its links stay links, so nothing is dropped.
 
+use crate::dom::Attribute;
 use std::collections::{HashMap, HashSet};
 
 use ego_tree::{NodeId, NodeRef};
@@ -43,11 +44,11 @@ pub(crate) fn scan(doc: &Html) -> Footnotes {
     let mut links: Vec<(NodeRef<'_, Node>, &str)> = Vec::new();
     for n in doc.tree.root().descendants() {
         if let Node::Element(el) = n.value() {
-            if let Some(id) = el.attr("id") {
+            if let Some(id) = el.attribute("id") {
                 ids.entry(id).or_insert(n.id());
             }
             if el.name() == "a" {
-                if let Some(f) = el.attr("href").and_then(fragment_of) {
+                if let Some(f) = el.attribute("href").and_then(fragment_of) {
                     links.push((n, f));
                 }
             }

@@ -1,5 +1,6 @@
 //! GFM pipe tables, and the clean-HTML fallback for tables GFM cannot carry.
 
+use crate::dom::Attribute;
 use ego_tree::iter::Edge;
 use ego_tree::NodeRef;
 use scraper::node::Node;
@@ -41,7 +42,7 @@ pub(crate) fn is_simple(table: NodeRef<'_, Node>) -> bool {
             if name == "tr" {
                 width = 0;
             } else if name == "td" || name == "th" {
-                width = width.saturating_add(span_attr(el.attr("colspan"), MAX_COLS));
+                width = width.saturating_add(span_attr(el.attribute("colspan"), MAX_COLS));
                 if width > MAX_COLS {
                     return false;
                 }

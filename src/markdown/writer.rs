@@ -5,6 +5,7 @@
 //! containers. What each element did when it opened is kept on an explicit stack so that its
 //! close undoes exactly that, whatever state the walk is in by then.
 
+use crate::dom::Attribute;
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::node::{Element, Node};
@@ -79,7 +80,7 @@ pub(crate) fn render(doc: &Html) -> String {
 }
 
 fn attr<'a>(el: &'a Element, name: &str) -> Option<&'a str> {
-    el.attr(name)
+    el.attribute(name)
 }
 
 fn is_heading(name: &str) -> Option<usize> {
@@ -365,9 +366,9 @@ impl<'a> Walker<'a> {
                     tb.add_cell(
                         text,
                         el.name() == "th",
-                        el.attr("colspan"),
-                        el.attr("rowspan"),
-                        el.attr("align"),
+                        el.attribute("colspan"),
+                        el.attribute("rowspan"),
+                        el.attribute("align"),
                     );
                 }
             }

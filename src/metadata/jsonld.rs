@@ -1,6 +1,7 @@
 //! JSON-LD blocks, read leniently: real pages ship trailing commas, HTML comments and several
 //! objects per script; a block that does not parse is skipped, never fatal.
 
+use crate::dom::Attribute;
 use scraper::{Html, Selector};
 use serde_json::Value;
 
@@ -12,7 +13,7 @@ pub fn collect(doc: &Html) -> Vec<Value> {
     };
     let mut out = Vec::new();
     for script in doc.select(&sel) {
-        let ty = script.value().attr("type").unwrap_or("");
+        let ty = script.value().attribute("type").unwrap_or("");
         if !ty.to_ascii_lowercase().contains("ld+json") {
             continue;
         }

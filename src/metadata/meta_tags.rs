@@ -1,5 +1,6 @@
 //! `<meta>` values keyed by lower-cased `name`, `property` or `itemprop`.
 
+use crate::dom::Attribute;
 use std::collections::HashMap;
 
 use scraper::{Html, Selector};
@@ -17,7 +18,7 @@ impl MetaTags {
         };
         for m in doc.select(&s) {
             let el = m.value();
-            let Some(content) = el.attr("content") else {
+            let Some(content) = el.attribute("content") else {
                 continue;
             };
             let content = content.trim();
@@ -26,10 +27,10 @@ impl MetaTags {
             }
             // `property` may hold several space-separated names (RDFa), e.g. "og:title dc:title".
             let keys = [
-                el.attr("name"),
-                el.attr("property"),
-                el.attr("itemprop"),
-                el.attr("http-equiv"),
+                el.attribute("name"),
+                el.attribute("property"),
+                el.attribute("itemprop"),
+                el.attribute("http-equiv"),
             ];
             for key in keys.into_iter().flatten() {
                 for k in key.split_ascii_whitespace() {

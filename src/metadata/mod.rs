@@ -8,6 +8,7 @@ pub mod jsonld;
 mod meta_tags;
 mod title;
 
+use crate::dom::Attribute;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use url::Url;
@@ -205,7 +206,7 @@ fn dedup_ci(v: &mut Vec<String>) {
 
 fn base_url(doc: &Html, page_url: Option<&Url>) -> Option<Url> {
     let s = sel("base[href]")?;
-    let href = doc.select(&s).next()?.value().attr("href")?.trim();
+    let href = doc.select(&s).next()?.value().attribute("href")?.trim();
     let url = match page_url {
         Some(p) => p.join(href).ok()?,
         None => Url::parse(href).ok()?,
@@ -217,12 +218,12 @@ fn link_href(doc: &Html, rel: &str) -> Option<String> {
     let s = sel("link[rel][href]")?;
     doc.select(&s)
         .find(|l| {
-            l.value().attr("rel").is_some_and(|r| {
+            l.value().attribute("rel").is_some_and(|r| {
                 r.split_ascii_whitespace()
                     .any(|t| t.eq_ignore_ascii_case(rel))
             })
         })
-        .and_then(|l| l.value().attr("href"))
+        .and_then(|l| l.value().attribute("href"))
         .map(str::to_string)
 }
 
@@ -230,12 +231,16 @@ fn favicon(doc: &Html, base: Option<&Url>, page_url: Option<&Url>) -> Option<Str
     let s = sel("link[rel][href]")?;
     let mut best: Option<(u32, String)> = None;
     for l in doc.select(&s) {
-        let rel = l.value().attr("rel").unwrap_or("").to_ascii_lowercase();
+        let rel = l
+            .value()
+            .attribute("rel")
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let rank = if rel.split_whitespace().any(|t| t == "icon") {
             // Prefer a size near 32 px: crisp in the popup, small to load.
             let size = l
                 .value()
-                .attr("sizes")
+                .attribute("sizes")
                 .and_then(|s| s.split(['x', 'X']).next())
                 .and_then(|n| n.trim().parse::<u32>().ok())
                 .unwrap_or(32);
@@ -245,7 +250,7 @@ fn favicon(doc: &Html, base: Option<&Url>, page_url: Option<&Url>) -> Option<Str
         } else {
             continue;
         };
-        if let Some(u) = l.value().attr("href").and_then(|h| absolute(base, h)) {
+        if let Some(u) = l.value().attribute("href").and_then(|h| absolute(base, h)) {
             if best.as_ref().is_none_or(|(r, _)| rank > *r) {
                 best = Some((rank, u));
             }
@@ -263,9 +268,9 @@ fn lang_and_dir(
     let root = doc.root_element();
     let body = sel("body").and_then(|s| doc.select(&s).next());
     let lang = [
-        root.value().attr("lang").map(str::to_string),
-        root.value().attr("xml:lang").map(str::to_string),
-        body.and_then(|b| b.value().attr("lang"))
+        root.value().attribute("lang").map(str::to_string),
+        root.value().attribute("xml:lang").map(str::to_string),
+        body.and_then(|b| b.value().attribute("lang"))
             .map(str::to_string),
         tags.get("content-language"),
         tags.get("og:locale"),
@@ -279,8 +284,8 @@ fn lang_and_dir(
     });
     let declared = root
         .value()
-        .attr("dir")
-        .or_else(|| body.and_then(|b| b.value().attr("dir")))
+        .attribute("dir")
+        .or_else(|| body.and_then(|b| b.value().attribute("dir")))
         .map(|d| d.trim().to_ascii_lowercase())
         .filter(|d| d == "rtl" || d == "ltr");
     let dir = declared.or_else(|| {
