@@ -110,38 +110,68 @@ fn is_hidden(el: &Element, hidden_attr: Option<&str>, flags: Flags) -> bool {
     false
 }
 
-/// Does the subtree hold something that marks the article itself? Bounded: a huge subtree is
-/// treated as "maybe", so pruning never costs more than a fixed amount per decision.
-fn holds_article_marker(node: NodeRef<'_, Node>) -> bool {
-    holds_marker(node, true)
+/// Which elements hold, somewhere below them, a mark of the article itself: `main`, `h1`,
+/// `role=main`, `itemprop=articleBody`, and (a second, weaker set) `article`.
+///
+/// Computed for the whole page in one post-order pass, so asking costs nothing however big
+/// the subtree: a per-element scan had to give up past a few thousand nodes and then kept
+/// every huge clutter block (a comment section with hundreds of kudos links) as "maybe".
+struct Markers {
+    /// Holds main/h1/articleBody/role=main below it.
+    page: std::collections::HashSet<NodeId>,
+    /// Holds any of those or an `<article>` below it.
+    article: std::collections::HashSet<NodeId>,
 }
 
-/// Like [`holds_article_marker`], but an `<article>` inside does not count: comment widgets
-/// and related-story rails wrap each of their items in one.
-fn holds_page_marker(node: NodeRef<'_, Node>) -> bool {
-    holds_marker(node, false)
-}
-
-fn holds_marker(node: NodeRef<'_, Node>, article_counts: bool) -> bool {
-    for (seen, n) in node.descendants().enumerate() {
-        if seen > 4000 {
-            return true;
-        }
-        if let Node::Element(e) = n.value() {
-            if n.id() == node.id() {
-                continue;
+impl Markers {
+    fn of(doc: &Html) -> Markers {
+        let mut page = std::collections::HashSet::new();
+        let mut article = std::collections::HashSet::new();
+        // Per open element: (page mark below, article mark below).
+        let mut stack: Vec<(bool, bool)> = Vec::new();
+        for edge in doc.tree.root().traverse() {
+            match edge {
+                Edge::Open(n) => {
+                    if n.value().is_element() {
+                        stack.push((false, false));
+                    }
+                }
+                Edge::Close(n) => {
+                    let Some(e) = n.value().as_element() else {
+                        continue;
+                    };
+                    let (p, a) = stack.pop().unwrap_or_default();
+                    if p {
+                        page.insert(n.id());
+                    }
+                    if a {
+                        article.insert(n.id());
+                    }
+                    let own_page = matches!(e.name(), "main" | "h1")
+                        || e.attribute("itemprop")
+                            .is_some_and(|p| p.contains("articleBody"))
+                        || e.attribute("role").is_some_and(|r| r == "main");
+                    let own_article = own_page || e.name() == "article";
+                    if let Some(parent) = stack.last_mut() {
+                        parent.0 |= p || own_page;
+                        parent.1 |= a || own_article;
+                    }
+                }
             }
-            if matches!(e.name(), "main" | "h1")
-                || (article_counts && e.name() == "article")
-                || e.attribute("itemprop")
-                    .is_some_and(|p| p.contains("articleBody"))
-                || e.attribute("role").is_some_and(|r| r == "main")
-            {
-                return true;
-            }
         }
+        Markers { page, article }
     }
-    false
+
+    /// Does the subtree (not counting the element itself) hold a mark of the article?
+    fn article(&self, node: NodeRef<'_, Node>) -> bool {
+        self.article.contains(&node.id())
+    }
+
+    /// Like [`Markers::article`], but an `<article>` inside does not count: comment widgets
+    /// and related-story rails wrap each of their items in one.
+    fn page(&self, node: NodeRef<'_, Node>) -> bool {
+        self.page.contains(&node.id())
+    }
 }
 
 fn has_ancestor(node: NodeRef<'_, Node>, names: &[&str]) -> bool {
@@ -159,6 +189,7 @@ pub type LazyFallbacks = HashMap<NodeId, String>;
 /// Remove hidden elements, page chrome and clutter from the whole document.
 pub fn prune(doc: &mut Html, hidden_attr: Option<&str>, flags: Flags) -> LazyFallbacks {
     let keep_noscript = noscript_holds_the_page(doc);
+    let markers = Markers::of(doc);
     let mut doomed: Vec<NodeId> = Vec::new();
     let mut lazy = LazyFallbacks::new();
     let mut skip: Option<NodeId> = None;
@@ -182,7 +213,7 @@ pub fn prune(doc: &mut Html, hidden_attr: Option<&str>, flags: Flags) -> LazyFal
                     noscript_fallback(node, &mut lazy);
                     !keep_noscript
                 } else {
-                    decide(node, el, hidden_attr, flags)
+                    decide(node, el, hidden_attr, flags, &markers)
                 }
             }
             _ => false,
@@ -202,7 +233,13 @@ pub fn prune(doc: &mut Html, hidden_attr: Option<&str>, flags: Flags) -> LazyFal
     lazy
 }
 
-fn decide(node: NodeRef<'_, Node>, el: &Element, hidden_attr: Option<&str>, flags: Flags) -> bool {
+fn decide(
+    node: NodeRef<'_, Node>,
+    el: &Element,
+    hidden_attr: Option<&str>,
+    flags: Flags,
+    markers: &Markers,
+) -> bool {
     let name = el.name();
     if matches!(name, "html" | "body") {
         return false;
@@ -232,10 +269,10 @@ fn decide(node: NodeRef<'_, Node>, el: &Element, hidden_attr: Option<&str>, flag
         return false;
     }
     if matches!(name, "nav" | "aside") || (name == "footer" && !has_ancestor(node, &["article"])) {
-        return !holds_article_marker(node);
+        return !markers.article(node);
     }
     if name == "header" && !has_ancestor(node, &["article", "main"]) {
-        return !holds_article_marker(node) || has_descendant(node, "nav");
+        return !markers.article(node) || has_descendant(node, "nav");
     }
     if el
         .attribute("aria-modal")
@@ -256,7 +293,7 @@ fn decide(node: NodeRef<'_, Node>, el: &Element, hidden_attr: Option<&str>, flag
     }
     if let Some(role) = el.attribute("role") {
         let role = role.trim().to_ascii_lowercase();
-        if UNLIKELY_ROLES.contains(&role.as_str()) && !holds_article_marker(node) {
+        if UNLIKELY_ROLES.contains(&role.as_str()) && !markers.article(node) {
             return true;
         }
     }
@@ -279,11 +316,60 @@ fn decide(node: NodeRef<'_, Node>, el: &Element, hidden_attr: Option<&str>, flag
     if cid.is_empty() {
         return false;
     }
-    if is_certain_clutter(&cid) && !holds_page_marker(node) {
+    if is_certain_clutter(&cid) && !markers.page(node) {
         return true;
     }
-    if is_unlikely(&cid) && !holds_article_marker(node) {
+    if is_unlikely(&cid) && !markers.article(node) && !(is_expander(&cid) && holds_prose(node)) {
         return true;
+    }
+    false
+}
+
+/// A "read more" name: usually a rail of links to other stories, but news sites also give it
+/// to the collapsed second half of the story itself (a button expands it).
+fn is_expander(class_id: &str) -> bool {
+    ["read-more", "readmore", "show-more", "showmore"]
+        .iter()
+        .any(|w| class_id.contains(w))
+}
+
+/// Does the subtree hold several paragraphs of running prose (sentences, few links)? Then a
+/// "read more" block is the story's continuation, not a rail of links. Tried for every
+/// unlikely name, this let teaser rails with long summaries in; it is kept to expanders.
+fn holds_prose(node: NodeRef<'_, Node>) -> bool {
+    const PARAGRAPHS: usize = 3;
+    const MIN_CHARS: usize = 120;
+    let mut found = 0;
+    for (seen, n) in node.descendants().enumerate() {
+        if seen > 4000 {
+            break;
+        }
+        let Some(e) = n.value().as_element() else {
+            continue;
+        };
+        if e.name() != "p" {
+            continue;
+        }
+        let (mut text, mut link) = (0usize, 0usize);
+        for t in n.descendants() {
+            if let Node::Text(s) = t.value() {
+                let len = s.trim().chars().count();
+                text += len;
+                let in_link = t
+                    .ancestors()
+                    .take_while(|a| a.id() != n.id())
+                    .any(|a| a.value().as_element().is_some_and(|e| e.name() == "a"));
+                if in_link {
+                    link += len;
+                }
+            }
+        }
+        if text >= MIN_CHARS && link * 4 < text {
+            found += 1;
+            if found >= PARAGRAPHS {
+                return true;
+            }
+        }
     }
     false
 }
