@@ -319,7 +319,11 @@ fn decide(
     if is_certain_clutter(&cid) && !markers.page(node) {
         return true;
     }
-    if is_unlikely(&cid) && !markers.article(node) && !(is_expander(&cid) && holds_prose(node)) {
+    if is_unlikely(&cid)
+        && !markers.article(node)
+        && !((is_expander(&cid) && holds_prose(node, 3))
+            || (is_layout_wrapper(&cid) && holds_prose(node, 6)))
+    {
         return true;
     }
     false
@@ -333,11 +337,24 @@ fn is_expander(class_id: &str) -> bool {
         .any(|w| class_id.contains(w))
 }
 
+/// A layout wrapper named after the column it places beside the content: `sidebar-container`,
+/// `has-sidebar`, `with-sidebar`, `sidebar-layout`. It holds the main column too, so when it
+/// holds paragraphs of prose it is not the sidebar.
+fn is_layout_wrapper(class_id: &str) -> bool {
+    class_id.split_ascii_whitespace().any(|t| {
+        (t.contains("sidebar") || t.contains("aside"))
+            && (t.starts_with("has-")
+                || t.starts_with("with-")
+                || ["-container", "-wrapper", "-wrap", "-layout", "-grid"]
+                    .iter()
+                    .any(|s| t.ends_with(s)))
+    })
+}
+
 /// Does the subtree hold several paragraphs of running prose (sentences, few links)? Then a
 /// "read more" block is the story's continuation, not a rail of links. Tried for every
 /// unlikely name, this let teaser rails with long summaries in; it is kept to expanders.
-fn holds_prose(node: NodeRef<'_, Node>) -> bool {
-    const PARAGRAPHS: usize = 3;
+fn holds_prose(node: NodeRef<'_, Node>, paragraphs: usize) -> bool {
     const MIN_CHARS: usize = 120;
     let mut found = 0;
     for (seen, n) in node.descendants().enumerate() {
@@ -366,7 +383,7 @@ fn holds_prose(node: NodeRef<'_, Node>) -> bool {
         }
         if text >= MIN_CHARS && link * 4 < text {
             found += 1;
-            if found >= PARAGRAPHS {
+            if found >= paragraphs {
                 return true;
             }
         }
