@@ -28,7 +28,6 @@ pub use article::{Article, DateSource};
 pub use error::Error;
 pub use options::Options;
 
-use scraper::Html;
 use url::Url;
 
 /// Extract the article of one page.
@@ -70,12 +69,12 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
 
     let found = content::extract_content(doc, options, &meta, base.as_ref());
     let mut content_html = sanitize::clean_html(&found.html, base.as_ref());
-    let mut fragment = Html::parse_fragment(&content_html);
+    let mut fragment = crate::limits::parse_fragment(&content_html);
     let mut text = text::plain_text(&fragment);
     if let Some(body) = meta.article_body.as_deref() {
         if let Some(html) = content::body_from_json_ld(body, &text) {
             content_html = sanitize::clean_html(&html, base.as_ref());
-            fragment = Html::parse_fragment(&content_html);
+            fragment = crate::limits::parse_fragment(&content_html);
             text = text::plain_text(&fragment);
         }
     }

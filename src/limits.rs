@@ -151,6 +151,24 @@ pub fn parse_document_bounded(html: &str, budget: u64) -> Result<Html, u64> {
     parse_counting(html, budget).0
 }
 
+/// Parse `html` as a fragment in a `<body>` (as `Html::parse_fragment` does), through the same
+/// sink type as the document parse.
+///
+/// Going through `CountingSink` rather than scraper's own sink is about size, not limits:
+/// html5ever's tokenizer and tree builder are generic over the sink, so every distinct sink
+/// type is another full copy of the parser in the `.wasm` (about 50 KB gzipped each). The
+/// fragments parsed here are the extractor's own output, already bounded by the document
+/// parse, so no budget applies.
+pub fn parse_fragment(html: &str) -> Html {
+    let sink = CountingSink {
+        inner: HtmlTreeSink::new(Html::new_fragment()),
+        steps: Rc::new(Cell::new(0)),
+    };
+    let context = QualName::new(None, html5ever::ns!(html), html5ever::local_name!("body"));
+    driver::parse_fragment(sink, ParseOpts::default(), context, Vec::new(), false)
+        .one(StrTendril::from_slice(html))
+}
+
 /// How many parser steps `html` takes (the measure the budget applies to).
 pub fn parse_steps(html: &str) -> u64 {
     parse_counting(html, u64::MAX).1

@@ -197,7 +197,6 @@ fn has_long_run(html: &str) -> bool {
 /// comment there would be read back as text.
 fn split_long_runs(html: &str) -> String {
     use scraper::node::{Comment, Node, Text};
-    use scraper::Html;
 
     const RAW_TEXT: &[&str] = &[
         "script",
@@ -211,7 +210,7 @@ fn split_long_runs(html: &str) -> String {
         "textarea",
         "title",
     ];
-    let mut frag = Html::parse_fragment(html);
+    let mut frag = crate::limits::parse_fragment(html);
     let mut long_texts = Vec::new();
     let mut big_attrs = Vec::new();
     for node in frag.tree.nodes() {
