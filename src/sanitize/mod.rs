@@ -151,9 +151,13 @@ fn builder() -> Builder<'static> {
         }
         // Relative URLs may only be in-page anchors; anything else must parse, as a browser
         // would parse it, to an absolute URL of an allowed scheme. (A check for a `:` let
-        // relative paths such as `/wiki/File:X.jpg` through, found by fuzzing.)
+        // relative paths such as `/wiki/File:X.jpg` through, found by fuzzing.) Only what a
+        // browser's URL parser strips before an anchor counts as leading space: C0 controls
+        // and U+0020, not U+00A0 (`&nbsp;#x` is a relative path, also found by fuzzing).
         ("a", "href") | ("img", "src") => {
-            let ok = value.trim_start().starts_with('#')
+            let ok = value
+                .trim_start_matches(|c: char| c <= ' ')
+                .starts_with('#')
                 || Url::parse(value)
                     .is_ok_and(|u| matches!(u.scheme(), "http" | "https" | "mailto" | "tel"));
             ok.then(|| value.into())
@@ -311,6 +315,18 @@ mod tests {
         assert!(clean.contains(r##"href=" #fn1""##), "{clean}");
         assert!(clean.contains("HTTPS://ok.example/a:b"), "{clean}");
         assert!(!clean.contains("src="), "{clean}");
+    }
+
+    #[test]
+    fn a_no_break_space_before_an_anchor_makes_a_relative_path() {
+        // crash-8101f6a4… (fuzz campaign, 6.8M executions): `href="&nbsp;#se"` survived as
+        // an anchor, while a browser reads it as the relative path `%C2%A0#se`.
+        let clean = clean_html(
+            "<a hrEf= &nbsp#se\">nrc</a><a href='\t#ok'>ok</a>",
+            None,
+        );
+        assert_eq!(clean.matches("href=").count(), 1, "{clean}");
+        assert!(clean.contains("nrc") && clean.contains("#ok"), "{clean}");
     }
 
     #[test]
