@@ -321,10 +321,7 @@ mod tests {
     fn a_no_break_space_before_an_anchor_makes_a_relative_path() {
         // crash-8101f6a4… (fuzz campaign, 6.8M executions): `href="&nbsp;#se"` survived as
         // an anchor, while a browser reads it as the relative path `%C2%A0#se`.
-        let clean = clean_html(
-            "<a hrEf= &nbsp#se\">nrc</a><a href='\t#ok'>ok</a>",
-            None,
-        );
+        let clean = clean_html("<a hrEf= &nbsp#se\">nrc</a><a href='\t#ok'>ok</a>", None);
         assert_eq!(clean.matches("href=").count(), 1, "{clean}");
         assert!(clean.contains("nrc") && clean.contains("#ok"), "{clean}");
     }
