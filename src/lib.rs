@@ -16,6 +16,7 @@ pub mod dom;
 pub mod error;
 pub mod limits;
 pub mod markdown;
+mod memo;
 pub mod metadata;
 pub mod options;
 mod parse;

@@ -257,38 +257,21 @@ struct Verdict {
     weight: f32,
 }
 
-/// Bound on remembered class strings: a hostile page with millions of distinct names costs
-/// the same per element as without the memo, never unbounded memory.
-const MEMO_CAP: usize = 4096;
-
 thread_local! {
-    /// Verdicts by class/id string. Pages repeat a few dozen names over thousands of
+    /// Verdicts by class/id string: pages repeat a few dozen names over thousands of
     /// elements, and each verdict is some hundred substring searches, read several times per
-    /// element across passes. The verdicts are pure functions of the string, so the memo never
-    /// changes a result, whatever page came before.
-    static MEMO: std::cell::RefCell<std::collections::HashMap<Box<str>, Verdict>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    /// element across passes.
+    static MEMO: crate::memo::Table<Verdict> = Default::default();
 }
 
 fn verdict(class_id: &str) -> Verdict {
     if class_id.trim().is_empty() {
         return Verdict::default();
     }
-    MEMO.with(|memo| {
-        if let Some(v) = memo.borrow().get(class_id) {
-            return *v;
-        }
-        let v = Verdict {
-            unlikely: unlikely_uncached(class_id),
-            certain: certain_uncached(class_id),
-            weight: weight_uncached(class_id),
-        };
-        let mut memo = memo.borrow_mut();
-        if memo.len() >= MEMO_CAP {
-            memo.clear();
-        }
-        memo.insert(class_id.into(), v);
-        v
+    crate::memo::get(&MEMO, class_id, |c| Verdict {
+        unlikely: unlikely_uncached(c),
+        certain: certain_uncached(c),
+        weight: weight_uncached(c),
     })
 }
 

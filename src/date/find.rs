@@ -254,9 +254,7 @@ fn is_excluded_container(tag: &str, class_id: &str, place: Place) -> bool {
 
 thread_local! {
     /// `date_class` by class string: pages repeat a few names over thousands of elements.
-    /// A pure function of the string, bounded in size, so it never changes a result.
-    static DATE_CLASS: std::cell::RefCell<std::collections::HashMap<Box<str>, Option<Role>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static DATE_CLASS: crate::memo::Table<Option<Role>> = Default::default();
 }
 
 /// Class/id words of elements whose text is a date ("post-date", "entry-date", "byline").
@@ -264,18 +262,7 @@ fn date_class(class_id: &str) -> Option<Role> {
     if class_id.is_empty() {
         return None;
     }
-    DATE_CLASS.with(|memo| {
-        if let Some(r) = memo.borrow().get(class_id) {
-            return *r;
-        }
-        let r = date_class_uncached(class_id);
-        let mut memo = memo.borrow_mut();
-        if memo.len() >= 4096 {
-            memo.clear();
-        }
-        memo.insert(class_id.into(), r);
-        r
-    })
+    crate::memo::get(&DATE_CLASS, class_id, date_class_uncached)
 }
 
 fn date_class_uncached(class_id: &str) -> Option<Role> {
