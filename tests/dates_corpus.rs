@@ -107,9 +107,9 @@ fn readability_published_times_are_exact() {
     );
 }
 
-/// Right-day rate reached on htmldate-dev when this guard was set (733/800); the test fails
+/// Right-day rate reached on htmldate-dev when this guard was set (745/800); the test fails
 /// on a drop of more than one point.
-const HTMLDATE_REACHED: f64 = 0.91625;
+const HTMLDATE_REACHED: f64 = 0.93125;
 
 #[test]
 fn htmldate_dev_right_day_rate() {
@@ -170,6 +170,10 @@ fn htmldate_dev_right_day_rate() {
         "htmldate-dev right day: {right}/{} = {rate:.4}",
         results.len()
     );
+    // `DATES_REPORT=1` lists every miss, for working on the finder.
+    if std::env::var_os("DATES_REPORT").is_some() {
+        eprintln!("{}", fails.join("\n"));
+    }
     assert_eq!(results.len(), 800);
     assert!(
         rate >= HTMLDATE_REACHED - 0.01,

@@ -37,6 +37,8 @@ pub const R_TEXT_MARKED: u8 = 7;
 pub const R_TEXT: u8 = 8;
 /// "3 hours ago": right only as of the moment the page was served, so any absolute date wins.
 pub const R_RELATIVE: u8 = 9;
+/// A labelled date in the page's footer or sidebar: used only when nothing else is stated.
+pub const R_FRAME: u8 = 10;
 
 /// One date the page states somewhere.
 #[derive(Debug, Clone)]
@@ -53,6 +55,10 @@ pub struct Candidate {
     /// Within the first few blocks after the headline, where bylines and datelines sit.
     pub top: bool,
 }
+
+/// A date above the headline counts as the article's header when it sits within this many
+/// levels above the headline's parent.
+const NEAR_HEADLINE: usize = 2;
 
 /// Bound on candidates of each kind, so hostile pages cost linear time and memory.
 const MAX_CANDIDATES: usize = 400;
@@ -195,14 +201,26 @@ struct Place {
     holds_headline: bool,
 }
 
+/// Why a container's dates are not taken as the article's.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Exclusion {
+    No,
+    /// The page's frame (sidebar, footer): its dates belong to other items or to the site, but
+    /// a date it explicitly labels as the publication ("Erschienen am: …" in a review's footer,
+    /// "Posted on …" in a post-info sidebar) is a last resort when the page states no other.
+    Frame,
+    /// Navigation, comments, related stories, script: never the article's.
+    Other,
+}
+
 /// Class/id words that mark a container whose dates belong to something else.
-fn is_excluded_container(tag: &str, class_id: &str, place: Place) -> bool {
+fn excluded_container(tag: &str, class_id: &str, place: Place) -> Exclusion {
     let in_article = place.in_article;
     match tag {
-        "nav" => return true,
-        "aside" | "footer" if !in_article => return true,
+        "nav" => return Exclusion::Other,
+        "aside" | "footer" if !in_article => return Exclusion::Frame,
         "script" | "style" | "noscript" | "template" | "select" | "textarea" | "head" => {
-            return true
+            return Exclusion::Other
         }
         _ => {}
     }
@@ -212,7 +230,7 @@ fn is_excluded_container(tag: &str, class_id: &str, place: Place) -> bool {
         || matches!(tag, "html" | "body" | "main" | "article")
         || place.holds_headline
     {
-        return false;
+        return Exclusion::No;
     }
     for w in class_id.split(|c: char| c.is_whitespace()) {
         let w = w.trim();
@@ -244,12 +262,15 @@ fn is_excluded_container(tag: &str, class_id: &str, place: Place) -> bool {
         let own = |p: &str| {
             (in_article && p.ends_with("footer")) || (place.in_article_proper && p == "sidebar")
         };
-        let hit = PREFIXES.iter().any(|p| w.starts_with(p) && !own(p));
-        if hit {
-            return true;
+        if let Some(p) = PREFIXES.iter().find(|p| w.starts_with(**p) && !own(p)) {
+            return if p.contains("sidebar") || p.contains("footer") {
+                Exclusion::Frame
+            } else {
+                Exclusion::Other
+            };
         }
     }
-    false
+    Exclusion::No
 }
 
 thread_local! {
@@ -293,6 +314,7 @@ fn date_class_uncached(class_id: &str) -> Option<Role> {
             || w == "metadata"
             || w.ends_with("-meta")
             || w.ends_with("_meta")
+            || w.contains("-meta-")
             || w.starts_with("meta-")
             || w.contains("info")
             || w.contains("datum")
@@ -468,7 +490,11 @@ fn page_lang(doc: &Html) -> String {
 }
 
 struct Ctx {
+    /// How many elements from the root down to this one enclose the headline.
+    shared: usize,
     excluded: bool,
+    /// Excluded only as the page's frame (footer, sidebar): labelled dates still count, last.
+    frame_only: bool,
     in_article: bool,
     in_article_proper: bool,
     /// Inside an `itemscope` whose type is a comment or review.
@@ -485,6 +511,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
         month_first,
         dash_month_first: month_first && american(&lang),
         text: false,
+        short_years: false,
     };
     let text_opts = ParseOptions {
         text: true,
@@ -502,8 +529,15 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
     let mut order = out.len();
     let mut stack: Vec<Ctx> = Vec::new();
     let mut blocks = TextBlocks::default();
+    // Text of the page's frame (footer, sidebar), scanned only for labelled dates.
+    let mut frame_blocks = TextBlocks {
+        frame: true,
+        ..TextBlocks::default()
+    };
     let mut text_bytes = 0usize;
     let mut seen_h1 = false;
+    let mut page_text: Option<usize> = None;
+    let mut column_checks = 0usize;
 
     let push = |out: &mut Vec<Candidate>, c: Candidate| {
         if out.len() < MAX_CANDIDATES * 4 {
@@ -511,15 +545,28 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
         }
     };
 
+    // The text block each candidate was found in, and the headline's: a dateline or kicker
+    // just above the headline belongs to the article's header as much as one just below it.
+    // With each, how many of the open elements enclose the headline too: a masthead's
+    // "today" date sits as close above a headline as a dateline does, but not beside it.
+    let mut cand_block: Vec<(usize, usize)> = Vec::new();
+    let mut headline_block: Option<(usize, usize)> = None;
     for edge in doc.tree.root().traverse() {
+        let shared = stack.last().map_or(0, |c| c.shared);
+        cand_block.resize(out.len(), (blocks.total, shared));
         match edge {
             Edge::Open(node) => {
                 let Some(el) = ElementRef::wrap(node) else {
                     if let Node::Text(t) = node.value() {
-                        let ctx_ok = stack.last().is_none_or(|c| !c.excluded);
-                        if ctx_ok && text_bytes < MAX_TEXT_BYTES && blocks.text.len() < 4096 {
+                        let ctx = stack.last();
+                        let target = match ctx {
+                            Some(c) if c.excluded && c.frame_only => &mut frame_blocks,
+                            Some(c) if c.excluded => continue,
+                            _ => &mut blocks,
+                        };
+                        if text_bytes < MAX_TEXT_BYTES && target.text.len() < 4096 {
                             text_bytes += t.len();
-                            blocks.text.push_str(t);
+                            target.text.push_str(t);
                         }
                     }
                     continue;
@@ -561,7 +608,31 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                     in_article_proper: parent_proper,
                     holds_headline: headline.path.contains(&node.id()),
                 };
-                let excluded = parent_excluded || is_excluded_container(tag, &class_id, place);
+                let parent_frame = parent.is_some_and(|c| c.frame_only);
+                let mut exclusion = if parent_excluded && !parent_frame {
+                    Exclusion::No
+                } else {
+                    excluded_container(tag, &class_id, place)
+                };
+                // A layout column named after the sidebar next to it ("sidebar_content",
+                // "mainwrap sidebar") that holds most of the page's text is the article's column.
+                if exclusion == Exclusion::Frame && !matches!(tag, "aside" | "footer") {
+                    column_checks += 1;
+                    if column_checks <= 16 {
+                        let total =
+                            *page_text.get_or_insert_with(|| visible_text_len(doc.tree.root()));
+                        let own = visible_text_len(node);
+                        if total >= 1000 && own * 2 >= total {
+                            exclusion = Exclusion::No;
+                        }
+                    }
+                }
+                let excluded = parent_excluded || exclusion != Exclusion::No;
+                let frame_only = match exclusion {
+                    Exclusion::Other => false,
+                    Exclusion::Frame => true,
+                    Exclusion::No => parent_frame,
+                };
                 let mut foreign_scope = parent.is_some_and(|c| c.foreign_scope);
                 if v.attribute("itemscope").is_some() {
                     let ty = v.attribute("itemtype").unwrap_or("").to_ascii_lowercase();
@@ -571,8 +642,15 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                     crate::text::is_block(tag) || tag == "br" || tag == "td" || tag == "th";
                 if is_block {
                     blocks.flush(&text_opts, order, seen_h1, &mut out);
+                    frame_blocks.flush(&text_opts, order, seen_h1, &mut out);
                 }
-                if tag == "h1" && !excluded {
+                // The headline, not an earlier (empty, logo) `<h1>` in the masthead.
+                if tag == "h1" && !excluded && headline.node.is_none_or(|h| h == node.id()) {
+                    if !seen_h1 {
+                        let shared = stack.last().map_or(0, |c| c.shared);
+                        cand_block.resize(out.len(), (blocks.total, shared));
+                        headline_block = Some((blocks.total, shared));
+                    }
                     seen_h1 = true;
                 }
 
@@ -703,7 +781,11 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                         if let Some(role) = date_class(&class_id) {
                             let raw = bounded_text(&el, 160);
                             if raw.len() < 160 {
-                                if let Some(m) = parse::scan(&raw, &text_opts, 2)
+                                let opts = ParseOptions {
+                                    short_years: true,
+                                    ..text_opts
+                                };
+                                if let Some(m) = parse::scan(&raw, &opts, 2)
                                     .into_iter()
                                     .find(|m| m.date.plausible(now))
                                 {
@@ -744,8 +826,16 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                         }
                     }
                 }
+                let holds = headline.path.contains(&node.id());
+                let shared = match stack.last() {
+                    Some(p) if holds && p.shared == stack.len() => stack.len() + 1,
+                    Some(p) => p.shared,
+                    None => usize::from(holds),
+                };
                 stack.push(Ctx {
+                    shared,
                     excluded,
+                    frame_only,
                     in_article,
                     in_article_proper,
                     foreign_scope,
@@ -757,6 +847,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                     if let Some(ctx) = stack.pop() {
                         if ctx.block {
                             blocks.flush(&text_opts, order, seen_h1, &mut out);
+                            frame_blocks.flush(&text_opts, order, seen_h1, &mut out);
                         }
                     }
                 }
@@ -764,6 +855,16 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
         }
     }
     blocks.flush(&text_opts, order, seen_h1, &mut out);
+    frame_blocks.flush(&text_opts, order, seen_h1, &mut out);
+    if let Some((h, depth)) = headline_block {
+        for (c, &(b, shared)) in out.iter_mut().zip(&cand_block) {
+            // At most two blocks above (the kicker line and the dateline), and within the
+            // headline's own group of elements.
+            if !c.after_h1 && b + 2 >= h && shared + NEAR_HEADLINE >= depth && c.rank < R_RELATIVE {
+                c.top = true;
+            }
+        }
+    }
     script_state_dates(doc, &attr_opts, &mut out);
     Evidence {
         candidates: out,
@@ -777,34 +878,68 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
 /// `<nav>`/`<header>` chrome (where the site's logo is often an `<h1>`).
 struct Headline {
     path: std::collections::HashSet<ego_tree::NodeId>,
+    /// The headline element itself.
+    node: Option<ego_tree::NodeId>,
 }
 
 fn headline(doc: &Html) -> Headline {
     let mut in_content = None;
     let mut outside_chrome = None;
+    let mut titled = None;
     let mut seen = 0;
+    // The page's own titles, to recognise the headline wherever the layout put it.
+    let mut titles: Vec<String> = Vec::new();
     for n in doc.tree.root().descendants() {
         let Some(el) = ElementRef::wrap(n) else {
             continue;
         };
-        if el.value().name() != "h1" || !el.text().any(|t| !t.trim().is_empty()) {
+        let v = el.value();
+        match v.name() {
+            "title" if titles.len() < 4 => titles.push(norm_title(&bounded_text(&el, 400))),
+            "meta" if titles.len() < 4 => {
+                let key = v.attribute("property").or_else(|| v.attribute("name"));
+                if matches!(key, Some("og:title" | "twitter:title")) {
+                    if let Some(c) = v.attribute("content") {
+                        titles.push(norm_title(c));
+                    }
+                }
+            }
+            _ => {}
+        }
+        if v.name() != "h1" || !el.text().any(|t| !t.trim().is_empty()) {
             continue;
         }
         seen += 1;
+        if titled.is_none() {
+            let h = norm_title(&bounded_text(&el, 400));
+            // Most of a title, not the site's name inside it ("Headline | Site").
+            if h.chars().count() >= 8
+                && titles
+                    .iter()
+                    .any(|t| t.contains(&h) && h.len() * 2 >= t.len())
+            {
+                titled = Some(n);
+            }
+        }
         if seen > 20 {
             break;
         }
         let mut content = false;
-        let mut chrome = false;
+        let mut nav = false;
+        let mut header = false;
         for a in n.ancestors() {
             if let Some(e) = ElementRef::wrap(a) {
                 match e.value().name() {
                     "article" | "main" => content = true,
-                    "nav" | "header" => chrome = true,
+                    "nav" => nav = true,
+                    // The article's own `<header>` holds its headline; the page's masthead is
+                    // a `<header>` outside the article.
+                    "header" if !content => header = true,
                     _ => {}
                 }
             }
         }
+        let chrome = nav || (header && !content);
         if content && !chrome {
             in_content = Some(n);
             break;
@@ -815,11 +950,21 @@ fn headline(doc: &Html) -> Headline {
     }
     let mut out = Headline {
         path: std::collections::HashSet::new(),
+        node: None,
     };
-    if let Some(h1) = in_content.or(outside_chrome) {
+    if let Some(h1) = titled.or(in_content).or(outside_chrome) {
         out.path.extend(h1.ancestors().map(|a| a.id()));
+        out.node = Some(h1.id());
     }
     out
+}
+
+/// Lower case, single spaces: titles and headlines compared as readers see them.
+fn norm_title(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// How many text blocks after the headline still count as the article's header.
@@ -950,6 +1095,36 @@ struct TextBlocks {
     since_h1: usize,
     /// Text candidates so far.
     count: usize,
+    /// Text of the page's frame: only dates with a publication or update label are taken, and
+    /// ranked below everything else.
+    frame: bool,
+    /// Non-empty blocks so far.
+    total: usize,
+}
+
+/// Bytes of text under `node` outside script and style, walked iteratively.
+fn visible_text_len(node: ego_tree::NodeRef<'_, Node>) -> usize {
+    let mut n = 0usize;
+    let mut skip_depth = 0usize;
+    for edge in node.traverse() {
+        match edge {
+            Edge::Open(x) => match x.value() {
+                Node::Element(e) if matches!(e.name(), "script" | "style" | "noscript") => {
+                    skip_depth += 1
+                }
+                Node::Text(t) if skip_depth == 0 => n += t.trim().len(),
+                _ => {}
+            },
+            Edge::Close(x) => {
+                if let Node::Element(e) = x.value() {
+                    if matches!(e.name(), "script" | "style" | "noscript") {
+                        skip_depth = skip_depth.saturating_sub(1);
+                    }
+                }
+            }
+        }
+    }
+    n
 }
 
 impl TextBlocks {
@@ -969,6 +1144,7 @@ impl TextBlocks {
             block.clear();
             return;
         }
+        self.total += 1;
         if after_h1 {
             *blocks_since_h1 += 1;
         }
@@ -995,9 +1171,12 @@ impl TextBlocks {
                 }
                 let marker = lang::marker_before(tail(&before, 48));
                 let (role, rank) = match marker {
+                    Some(Marker::Published) if self.frame => (Role::Published, R_FRAME),
+                    Some(Marker::Modified) if self.frame => (Role::Modified, R_FRAME),
                     Some(Marker::Published) => (Role::Published, R_TEXT_MARKED),
                     Some(Marker::Modified) => (Role::Modified, R_TEXT_MARKED),
                     Some(Marker::Other) => continue,
+                    None if self.frame => continue,
                     None => (Role::Neutral, R_TEXT),
                 };
                 *count += 1;

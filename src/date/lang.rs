@@ -436,6 +436,9 @@ const MARKERS: &[(&str, Marker)] = &[
     // Modified first: "last updated on" must not be read as "on".
     ("last updated", Marker::Modified),
     ("last modified", Marker::Modified),
+    ("last edited", Marker::Modified),
+    ("zuletzt bearbeitet", Marker::Modified),
+    ("editiert am", Marker::Modified),
     ("updated", Marker::Modified),
     ("modified", Marker::Modified),
     ("update:", Marker::Modified),
@@ -489,15 +492,22 @@ const MARKERS: &[(&str, Marker)] = &[
 pub fn marker_before(before: &str) -> Option<Marker> {
     let lower = before.to_lowercase();
     let mut best: Option<(usize, Marker)> = None;
+    let mut generic = None;
     for &(phrase, m) in MARKERS {
         if let Some(pos) = lower.rfind(phrase) {
+            // A bare "Date:" label only speaks when no more specific label precedes it
+            // ("Updated: $Date: 2016/11/18 $").
+            if phrase == "date:" {
+                generic = Some(m);
+                continue;
+            }
             let end = pos + phrase.len();
             if best.is_none_or(|(b, _)| end > b) {
                 best = Some((end, m));
             }
         }
     }
-    best.map(|(_, m)| m)
+    best.map(|(_, m)| m).or(generic)
 }
 
 /// Copyright signs and words: a year after them is the site's, not the article's.
@@ -532,5 +542,11 @@ mod tests {
         );
         assert_eq!(marker_before("Veröffentlicht am "), Some(Marker::Published));
         assert_eq!(marker_before("By Jane Doe "), None);
+        assert_eq!(marker_before("Date: "), Some(Marker::Published));
+        assert_eq!(marker_before("Updated: $Date: "), Some(Marker::Modified));
+        assert_eq!(
+            marker_before("page revision: 8, last edited: "),
+            Some(Marker::Modified)
+        );
     }
 }

@@ -311,9 +311,16 @@ fn choose(
                 Some(UrlDate::Month(y, m)) => c.date.date.year() == y && c.date.date.month() == m,
                 _ => true,
             };
+            // The URL's month narrows the choice, but not against the article's header: a
+            // page kept up to date under its first month's address ("ongoing updates") shows
+            // its current day under the headline, while older days sit further down.
+            let header = published_pool.first().filter(|c| is_visible(c) && c.top);
             let hit = published_pool
                 .iter()
                 .find(in_month)
+                .filter(|c| {
+                    header.is_none() || (is_visible(c) && c.top) || c.rank < find::R_TIME_MARKED
+                })
                 .or_else(|| published_pool.first());
             let hit = hit.map(|c| header_agreeing(c, &published_pool, &modified_pool));
             if let Some(c) = hit {

@@ -106,6 +106,9 @@ pub struct ParseOptions {
     /// Loose page text: refuse shapes that are mostly IDs there (bare `20250905`, two-digit
     /// years, Unix timestamps).
     pub text: bool,
+    /// Accept `30.10.23` even in text: set for the short text of an element whose class says
+    /// it holds a date, where a two-digit year is the site's style, not an ID.
+    pub short_years: bool,
 }
 
 /// Parse the first date in `raw`, as an attribute value or structured field would hold it.
@@ -556,19 +559,34 @@ impl<'a> Scanner<'a> {
 
     /// `05.09.2025`, `09/05/2025`, `5-9-2025`; two-digit years only outside loose text.
     fn numeric_dmy_at(&self, i: usize) -> Option<(NaiveDate, Option<Clock>, usize)> {
-        let (a, _) = self.num(i)?;
+        let (a, na) = self.num(i)?;
         let sep = self.punct(i + 1)?;
-        if !matches!(sep, '.' | '/' | '-') || self.space(i + 1) || self.space(i + 2) {
+        // "26 | 01 | 2022": some CMS sublines separate the parts with spaced bars; the bars
+        // must be spaced alike and the year written in full.
+        let spaced = sep == '|' && na <= 2 && self.space(i + 1) && self.space(i + 2);
+        if !spaced && (!matches!(sep, '.' | '/' | '-') || self.space(i + 1) || self.space(i + 2)) {
             return None;
         }
         let (b, nb) = self.num(i + 2)?;
-        if nb > 2 || self.punct(i + 3) != Some(sep) || self.space(i + 3) || self.space(i + 4) {
+        if nb > 2
+            || self.punct(i + 3) != Some(sep)
+            || self.space(i + 3) != spaced
+            || self.space(i + 4) != spaced
+        {
             return None;
         }
         let (y, ny) = self.num(i + 4)?;
         let year = match ny {
             4 => y as i32,
-            2 if !self.opts.text => 2000 + y as i32,
+            2 if !spaced && (!self.opts.text || self.opts.short_years) => {
+                // "31.10.98" is 1998: a two-digit year ahead of the present is last century.
+                let this_year = self.opts.now.map_or(2100, |n| n.year());
+                if 2000 + y as i32 > this_year + 1 {
+                    1900 + y as i32
+                } else {
+                    2000 + y as i32
+                }
+            }
             _ => return None,
         };
         if self.glued_number_after(i + 5) {
@@ -993,6 +1011,7 @@ mod tests {
             month_first: true,
             dash_month_first: true,
             text: false,
+            short_years: false,
         };
         parse_with(raw, &o).map(|d| d.to_value())
     }
@@ -1008,6 +1027,25 @@ mod tests {
 
     fn s(x: &str) -> Option<String> {
         Some(x.to_string())
+    }
+
+    #[test]
+    fn spaced_bars_and_short_years() {
+        assert_eq!(text("26 | 01 | 2022 Schweiz"), s("2022-01-26"));
+        // Bars spaced unevenly, or a short year between bars: not a date.
+        assert_eq!(text("26 |01 | 2022"), None);
+        assert_eq!(text("26 | 01 | 22"), None);
+        // Two-digit years: refused in loose text, read in a date element's own text.
+        assert_eq!(text("Party, 30.10.23"), None);
+        let o = ParseOptions {
+            now: Some(now()),
+            text: true,
+            short_years: true,
+            ..ParseOptions::default()
+        };
+        let short = |raw: &str| scan(raw, &o, 4).first().map(|m| m.date.to_value());
+        assert_eq!(short("Party, 30.10.23"), s("2023-10-30"));
+        assert_eq!(short("31.10.98"), s("1998-10-31"));
     }
 
     #[test]
