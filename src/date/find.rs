@@ -534,6 +534,15 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
         frame: true,
         ..TextBlocks::default()
     };
+    // Frame blocks are kept aside and scanned only when the page's own evidence lacks a
+    // publication or an update: most pages never pay for reading their footer.
+    let mut frame_texts: Vec<(String, usize, bool)> = Vec::new();
+    let stash = |fb: &mut TextBlocks, texts: &mut Vec<(String, usize, bool)>, order, h1| {
+        if !fb.text.trim().is_empty() && texts.len() < MAX_CANDIDATES {
+            texts.push((std::mem::take(&mut fb.text), order, h1));
+        }
+        fb.text.clear();
+    };
     let mut text_bytes = 0usize;
     let mut seen_h1 = false;
     let mut page_text: Option<usize> = None;
@@ -550,6 +559,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
     // With each, how many of the open elements enclose the headline too: a masthead's
     // "today" date sits as close above a headline as a dateline does, but not beside it.
     let mut cand_block: Vec<(usize, usize)> = Vec::new();
+    let mut class_buf = String::new();
     let mut headline_block: Option<(usize, usize)> = None;
     for edge in doc.tree.root().traverse() {
         let shared = stack.last().map_or(0, |c| c.shared);
@@ -575,10 +585,21 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                 let v = el.value();
                 let tag = v.name();
                 // Most elements have neither: no string is built for them.
-                let class_id = match (v.attribute("class"), v.attribute("id")) {
-                    (None, None) => String::new(),
-                    (c, i) => format!("{} {}", c.unwrap_or(""), i.unwrap_or("")).to_lowercase(),
-                };
+                // One buffer for every element's class and id: most have neither, and the
+                // rest need no allocation of their own.
+                class_buf.clear();
+                let (c, i) = (v.attribute("class"), v.attribute("id"));
+                if c.is_some() || i.is_some() {
+                    class_buf.push_str(c.unwrap_or(""));
+                    class_buf.push(' ');
+                    class_buf.push_str(i.unwrap_or(""));
+                    if class_buf.is_ascii() {
+                        class_buf.make_ascii_lowercase();
+                    } else {
+                        class_buf = class_buf.to_lowercase();
+                    }
+                }
+                let class_id = class_buf.as_str();
                 let parent = stack.last();
                 let parent_excluded = parent.is_some_and(|c| c.excluded);
                 let parent_article = parent.is_some_and(|c| c.in_article);
@@ -612,7 +633,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                 let mut exclusion = if parent_excluded && !parent_frame {
                     Exclusion::No
                 } else {
-                    excluded_container(tag, &class_id, place)
+                    excluded_container(tag, class_id, place)
                 };
                 // A layout column named after the sidebar next to it ("sidebar_content",
                 // "mainwrap sidebar") that holds most of the page's text is the article's column.
@@ -642,7 +663,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                     crate::text::is_block(tag) || tag == "br" || tag == "td" || tag == "th";
                 if is_block {
                     blocks.flush(&text_opts, order, seen_h1, &mut out);
-                    frame_blocks.flush(&text_opts, order, seen_h1, &mut out);
+                    stash(&mut frame_blocks, &mut frame_texts, order, seen_h1);
                 }
                 // The headline, not an earlier (empty, logo) `<h1>` in the masthead.
                 if tag == "h1" && !excluded && headline.node.is_none_or(|h| h == node.id()) {
@@ -730,7 +751,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                     }
                     if tag == "abbr" {
                         if let Some(raw) = v.attribute("title") {
-                            let cls = date_class(&class_id);
+                            let cls = date_class(class_id);
                             if cls.is_some() || marked_role(&el) != Role::Neutral {
                                 if let Some(d) = parse::parse_with(raw, &attr_opts) {
                                     push(
@@ -778,7 +799,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                         "time" | "abbr" | "meta" | "html" | "body" | "article" | "main"
                     ) && v.attribute("itemprop").is_none()
                     {
-                        if let Some(role) = date_class(&class_id) {
+                        if let Some(role) = date_class(class_id) {
                             let raw = bounded_text(&el, 160);
                             if raw.len() < 160 {
                                 let opts = ParseOptions {
@@ -847,7 +868,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                     if let Some(ctx) = stack.pop() {
                         if ctx.block {
                             blocks.flush(&text_opts, order, seen_h1, &mut out);
-                            frame_blocks.flush(&text_opts, order, seen_h1, &mut out);
+                            stash(&mut frame_blocks, &mut frame_texts, order, seen_h1);
                         }
                     }
                 }
@@ -855,7 +876,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
         }
     }
     blocks.flush(&text_opts, order, seen_h1, &mut out);
-    frame_blocks.flush(&text_opts, order, seen_h1, &mut out);
+    stash(&mut frame_blocks, &mut frame_texts, order, seen_h1);
     if let Some((h, depth)) = headline_block {
         for (c, &(b, shared)) in out.iter_mut().zip(&cand_block) {
             // At most two blocks above (the kicker line and the dateline), and within the
@@ -863,6 +884,15 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
             if !c.after_h1 && b + 2 >= h && shared + NEAR_HEADLINE >= depth && c.rank < R_RELATIVE {
                 c.top = true;
             }
+        }
+    }
+    let strong = |c: &&Candidate| c.rank < R_RELATIVE;
+    let has_published = out.iter().filter(strong).any(|c| c.role != Role::Modified);
+    let has_modified = out.iter().filter(strong).any(|c| c.role == Role::Modified);
+    if !has_published || !has_modified {
+        for (text, order, h1) in frame_texts {
+            frame_blocks.text = text;
+            frame_blocks.flush(&text_opts, order, h1, &mut out);
         }
     }
     script_state_dates(doc, &attr_opts, &mut out);
