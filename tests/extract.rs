@@ -94,6 +94,28 @@ fn the_browser_hidden_mark_is_honoured() {
 }
 
 #[test]
+fn collapsed_sections_the_reader_can_open_are_kept() {
+    let html = format!(
+        r#"<html><body><article><h1>Guide</h1>{}
+        <button aria-expanded="false" aria-controls="faq-1">Step two</button>
+        <div id="faq-1" hidden><p>ACCORDION TEXT behind a disclosure button, a full paragraph of the guide itself.</p></div>
+        <h2 id="h-3"><button>Step three</button></h2>
+        <div role="region" aria-labelledby="h-3" style="display:none"><p>REGION TEXT of a collapsed section, also part of the guide, with words.</p></div>
+        <details><summary>Step four</summary><p data-cleanview-hidden>DETAILS TEXT inside a closed details element, marked hidden by the browser.</p></details>
+        <div style="display:none"><p>PLAIN HIDDEN TEXT that nothing on the page can open.</p></div>
+        <div id="menu-x" hidden aria-expanded="false" role="menu"><p>MENU TEXT</p></div>
+        </article></body></html>"#,
+        para(5)
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    for kept in ["ACCORDION TEXT", "REGION TEXT", "DETAILS TEXT"] {
+        assert!(a.text.contains(kept), "{kept} missing: {}", a.text);
+    }
+    assert!(!a.text.contains("PLAIN HIDDEN"), "{}", a.text);
+    assert!(!a.text.contains("MENU TEXT"), "{}", a.text);
+}
+
+#[test]
 fn json_ld_article_body_rescues_a_script_rendered_page() {
     let body: String = (0..12)
         .map(|i| format!("Sentence {i} about the harbour, the council, the budget and the weather in spring.\\n"))

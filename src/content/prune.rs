@@ -110,6 +110,26 @@ fn is_hidden(el: &Element, hidden_attr: Option<&str>, flags: Flags) -> bool {
     false
 }
 
+/// A part of the page the reader can open (an accordion section, a tab, a closed `<details>`),
+/// hidden only until clicked: its text is the article's. It still meets every clutter rule
+/// after this (a hidden menu or dialog is dropped as one).
+fn is_collapsed_panel(node: NodeRef<'_, Node>, el: &Element, markers: &Markers) -> bool {
+    if node
+        .parent()
+        .and_then(|p| p.value().as_element().map(|e| e.name() == "details"))
+        .unwrap_or(false)
+    {
+        return true;
+    }
+    let role = el.attribute("role").map(str::trim);
+    if role == Some("region") && el.attribute("aria-labelledby").is_some() {
+        return true;
+    }
+    el.attribute("id")
+        .is_some_and(|id| markers.controlled.contains(id.trim()))
+        && !matches!(role, Some("dialog" | "alertdialog" | "menu" | "listbox"))
+}
+
 /// Which elements hold, somewhere below them, a mark of the article itself: `main`, `h1`,
 /// `role=main`, `itemprop=articleBody`, and (a second, weaker set) `article`.
 ///
@@ -121,19 +141,27 @@ struct Markers {
     page: std::collections::HashSet<NodeId>,
     /// Holds any of those or an `<article>` below it.
     article: std::collections::HashSet<NodeId>,
+    /// Ids that a disclosure button (`aria-expanded` with `aria-controls`) opens and closes.
+    controlled: std::collections::HashSet<String>,
 }
 
 impl Markers {
     fn of(doc: &Html) -> Markers {
         let mut page = std::collections::HashSet::new();
         let mut article = std::collections::HashSet::new();
+        let mut controlled = std::collections::HashSet::new();
         // Per open element: (page mark below, article mark below).
         let mut stack: Vec<(bool, bool)> = Vec::new();
         for edge in doc.tree.root().traverse() {
             match edge {
                 Edge::Open(n) => {
-                    if n.value().is_element() {
+                    if let Some(e) = n.value().as_element() {
                         stack.push((false, false));
+                        if e.attribute("aria-expanded").is_some() && controlled.len() < 10_000 {
+                            if let Some(ids) = e.attribute("aria-controls") {
+                                controlled.extend(ids.split_whitespace().map(str::to_string));
+                            }
+                        }
                     }
                 }
                 Edge::Close(n) => {
@@ -159,7 +187,11 @@ impl Markers {
                 }
             }
         }
-        Markers { page, article }
+        Markers {
+            page,
+            article,
+            controlled,
+        }
     }
 
     /// Does the subtree (not counting the element itself) hold a mark of the article?
@@ -259,7 +291,7 @@ fn decide(
     if name == "iframe" {
         return super::serialize::video_link(el.attribute("src").unwrap_or("")).is_none();
     }
-    if is_hidden(el, hidden_attr, flags) {
+    if is_hidden(el, hidden_attr, flags) && !is_collapsed_panel(node, el, markers) {
         return true;
     }
     if name == "img" && is_tracking_pixel(el) {
