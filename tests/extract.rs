@@ -116,6 +116,26 @@ fn collapsed_sections_the_reader_can_open_are_kept() {
 }
 
 #[test]
+fn an_issue_of_a_newsletter_is_the_article_but_its_signup_box_is_not() {
+    let html = format!(
+        r#"<html><body><main><section class="hero"><h1>Issue 12: the harbour</h1></section>
+        <div class="newsletter-wrapper"><article class="newsletter-content">{}</article></div>
+        <div class="newsletter-signup"><p>SIGN UP for our monthly newsletter and never miss an issue.</p></div>
+        </main></body></html>"#,
+        (0..8)
+            .map(|i| format!("<p>Paragraph {i} of this month's issue, which runs long as letters do, with the news, the tools, the reading list, and a word of thanks.</p>"))
+            .collect::<String>()
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(
+        a.text.contains("Paragraph 0") && a.text.contains("Paragraph 7"),
+        "{}",
+        a.text
+    );
+    assert!(!a.text.contains("SIGN UP"), "{}", a.text);
+}
+
+#[test]
 fn json_ld_article_body_rescues_a_script_rendered_page() {
     let body: String = (0..12)
         .map(|i| format!("Sentence {i} about the harbour, the council, the budget and the weather in spring.\\n"))

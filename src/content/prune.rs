@@ -348,7 +348,12 @@ fn decide(
     if cid.is_empty() {
         return false;
     }
-    if is_certain_clutter(&cid) && !markers.page(node) {
+    // A sign-up box is a few lines; a block named after the newsletter that holds many
+    // paragraphs of prose is an issue of it (newsletter archives publish them as articles).
+    if is_certain_clutter(&cid)
+        && !markers.page(node)
+        && !(cid.contains("newsletter") && holds_prose(node, 6))
+    {
         return true;
     }
     if is_unlikely(&cid)
