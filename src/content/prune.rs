@@ -110,14 +110,15 @@ fn is_hidden(el: &Element, hidden_attr: Option<&str>, flags: Flags) -> bool {
     false
 }
 
-/// A part of the page the reader can open (an accordion section, a tab, a closed `<details>`),
-/// hidden only until clicked: its text is the article's. It still meets every clutter rule
-/// after this (a hidden menu or dialog is dropped as one).
+/// A part of the page the reader can open (an accordion section, a disclosure panel, the
+/// content of a closed `<details>`), hidden only until clicked: its text is the article's. It
+/// still meets every clutter rule after this (a hidden menu or dialog is dropped as one).
+/// Hidden tab panels are not counted: settings dialogs are built of them.
 fn is_collapsed_panel(node: NodeRef<'_, Node>, el: &Element, markers: &Markers) -> bool {
     if node
         .parent()
-        .and_then(|p| p.value().as_element().map(|e| e.name() == "details"))
-        .unwrap_or(false)
+        .and_then(|p| p.value().as_element())
+        .is_some_and(|e| e.name() == "details")
     {
         return true;
     }

@@ -668,7 +668,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                 // The headline, not an earlier (empty, logo) `<h1>` in the masthead.
                 if tag == "h1" && !excluded && headline.node.is_none_or(|h| h == node.id()) {
                     if !seen_h1 {
-                        let shared = stack.last().map_or(0, |c| c.shared);
+                        // `shared` is still the parent's: the headline is not on the stack yet.
                         cand_block.resize(out.len(), (blocks.total, shared));
                         headline_block = Some((blocks.total, shared));
                     }
@@ -925,12 +925,12 @@ fn headline(doc: &Html) -> Headline {
         };
         let v = el.value();
         match v.name() {
-            "title" if titles.len() < 4 => titles.push(norm_title(&bounded_text(&el, 400))),
+            "title" if titles.len() < 4 => titles.push(bounded_text(&el, 400).to_lowercase()),
             "meta" if titles.len() < 4 => {
                 let key = v.attribute("property").or_else(|| v.attribute("name"));
                 if matches!(key, Some("og:title" | "twitter:title")) {
                     if let Some(c) = v.attribute("content") {
-                        titles.push(norm_title(c));
+                        titles.push(crate::dom::collapse_ws(c).to_lowercase());
                     }
                 }
             }
@@ -941,7 +941,7 @@ fn headline(doc: &Html) -> Headline {
         }
         seen += 1;
         if titled.is_none() {
-            let h = norm_title(&bounded_text(&el, 400));
+            let h = bounded_text(&el, 400).to_lowercase();
             // Most of a title, not the site's name inside it ("Headline | Site").
             if h.chars().count() >= 8
                 && titles
@@ -987,14 +987,6 @@ fn headline(doc: &Html) -> Headline {
         out.node = Some(h1.id());
     }
     out
-}
-
-/// Lower case, single spaces: titles and headlines compared as readers see them.
-fn norm_title(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
 }
 
 /// How many text blocks after the headline still count as the article's header.
