@@ -74,3 +74,24 @@ pub fn tag<'a>(el: &ElementRef<'a>) -> &'a str {
 pub fn attr<'a>(el: &ElementRef<'a>, name: &str) -> Option<&'a str> {
     el.value().attr(name)
 }
+
+thread_local! {
+    static SELECTORS: std::cell::RefCell<std::collections::HashMap<&'static str, Option<scraper::Selector>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// A selector from the crate's own fixed list, parsed once per thread.
+///
+/// Parsing a selector goes through cssparser's tokenizer and costs more than extracting a
+/// small page; a handful of fixed selectors used on every call made up a sixth of the work on
+/// short inputs. The list is the crate's literals, so the table stays a few entries long.
+pub fn selector(s: &'static str) -> Option<scraper::Selector> {
+    SELECTORS.with(|table| {
+        if let Some(found) = table.borrow().get(s) {
+            return found.clone();
+        }
+        let parsed = scraper::Selector::parse(s).ok();
+        table.borrow_mut().insert(s, parsed.clone());
+        parsed
+    })
+}

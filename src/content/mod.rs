@@ -19,7 +19,7 @@ use std::collections::HashMap;
 
 use ego_tree::NodeId;
 use scraper::node::Node;
-use scraper::{Html, Selector};
+use scraper::Html;
 use url::Url;
 
 use crate::metadata::Meta;
@@ -180,7 +180,7 @@ fn run_pass(
 fn main_area(d: &Html, stats: &HashMap<NodeId, Stats>) -> Option<NodeId> {
     let body = body_id(d)?;
     let page = stats.get(&body).map_or(0, |s| s.good);
-    let s = Selector::parse("main, [role=main]").ok()?;
+    let s = crate::dom::selector("main, [role=main]")?;
     let mains: Vec<NodeId> = d.select(&s).map(|m| m.id()).collect();
     // The innermost `main` that still holds most of the prose.
     mains.into_iter().rev().find(|id| {
@@ -191,7 +191,7 @@ fn main_area(d: &Html, stats: &HashMap<NodeId, Stats>) -> Option<NodeId> {
 }
 
 fn body_id(d: &Html) -> Option<NodeId> {
-    let s = Selector::parse("body").ok()?;
+    let s = crate::dom::selector("body")?;
     d.select(&s).next().map(|b| b.id())
 }
 

@@ -2,13 +2,13 @@
 //! objects per script; a block that does not parse is skipped, never fatal.
 
 use crate::dom::Attribute;
-use scraper::{Html, Selector};
+use scraper::Html;
 use serde_json::Value;
 
 /// All JSON-LD objects on the page, with `@graph` members and top-level arrays flattened
 /// into one list (nested objects stay inside their parents).
 pub fn collect(doc: &Html) -> Vec<Value> {
-    let Ok(sel) = Selector::parse("script") else {
+    let Some(sel) = crate::dom::selector("script") else {
         return Vec::new();
     };
     let mut out = Vec::new();

@@ -3,7 +3,7 @@
 use crate::dom::Attribute;
 use std::collections::HashMap;
 
-use scraper::{Html, Selector};
+use scraper::Html;
 
 #[derive(Debug, Default)]
 pub struct MetaTags {
@@ -13,7 +13,7 @@ pub struct MetaTags {
 impl MetaTags {
     pub fn read(doc: &Html) -> MetaTags {
         let mut values: HashMap<String, Vec<String>> = HashMap::new();
-        let Ok(s) = Selector::parse("meta[content]") else {
+        let Some(s) = crate::dom::selector("meta[content]") else {
             return MetaTags::default();
         };
         for m in doc.select(&s) {

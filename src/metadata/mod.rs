@@ -41,8 +41,8 @@ pub struct Meta {
     pub declared_article: bool,
 }
 
-fn sel(s: &str) -> Option<Selector> {
-    Selector::parse(s).ok()
+fn sel(s: &'static str) -> Option<Selector> {
+    crate::dom::selector(s)
 }
 
 /// Resolve `href` against `base`, keeping only http(s) results: a `javascript:` or `data:`

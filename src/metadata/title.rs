@@ -1,6 +1,6 @@
 //! The article title, reconciled from structured data, meta tags, the `h1` and `<title>`.
 
-use scraper::{Html, Selector};
+use scraper::Html;
 
 use super::jsonld::ArticleInfo;
 use super::meta_tags::MetaTags;
@@ -12,13 +12,11 @@ const SEPARATORS: &[&str] = &[
 ];
 
 pub fn choose(doc: &Html, tags: &MetaTags, ld: &ArticleInfo, site: Option<&str>) -> Option<String> {
-    let doc_title = Selector::parse("title")
-        .ok()
+    let doc_title = crate::dom::selector("title")
         .and_then(|s| doc.select(&s).next())
         .map(|t| collapse_ws(&t.text().collect::<String>()))
         .filter(|t| !t.is_empty());
-    let headings: Vec<(String, String)> = Selector::parse("h1, h2")
-        .ok()
+    let headings: Vec<(String, String)> = crate::dom::selector("h1, h2")
         .map(|s| {
             doc.select(&s)
                 .map(|h| {
