@@ -3,7 +3,7 @@
 //! The pipeline is a row of small phases, each in its own module:
 //! parse (`scraper`/html5ever) → [`metadata`] (title, authors, site, JSON-LD, …) →
 //! [`date`] (publication and update instants from ordered evidence) → [`content`] (find the
-//! article, prune the clutter) → [`sanitize`] (allow-list, via `ammonia`) → [`text`] and
+//! article, prune the clutter) → [`sanitize`] (allow-list walk over the parsed fragment) → [`text`] and
 //! [`markdown`] (both rendered from the sanitised HTML, so the three never disagree).
 //!
 //! No phase recurses on the depth of the input: a page with 100,000 nested elements costs a

@@ -95,7 +95,8 @@ fn deep_nesting_the_parser_handles_linearly_keeps_its_words_on_a_1mb_stack() {
 fn deep_fragments_through_the_sanitiser_and_writers_on_a_1mb_stack() {
     // The phases after extraction on their own, on depths extraction would never hand them.
     on_small_stack(|| {
-        // (ammonia parses without our budget, so the quadratic shapes stay at 10,000 here.)
+        // (Fragments are parsed without the page budget, so the quadratic shapes stay at
+        // 10,000 here.)
         for (open, close, n) in [
             ("<blockquote>", "</blockquote>", 10_000),
             ("<em>", "</em>", 100_000),

@@ -4,6 +4,7 @@
 //! turned into links. Unknown and presentational elements are unwrapped, their text kept.
 
 use crate::dom::Attribute;
+use crate::sanitize::escape;
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::node::{Element, Node};
@@ -139,30 +140,6 @@ pub struct Writer<'a> {
     base: Option<&'a Url>,
     lazy: &'a LazyFallbacks,
     out: String,
-}
-
-fn escape_text(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            _ => out.push(c),
-        }
-    }
-}
-
-fn escape_attr(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
 }
 
 /// The language of a code block, from the class/data conventions of common highlighters.
@@ -366,7 +343,7 @@ impl<'a> Writer<'a> {
             self.out.push(' ');
             self.out.push_str(k);
             self.out.push_str("=\"");
-            escape_attr(&mut self.out, v);
+            escape::attr(&mut self.out, v);
             self.out.push('"');
         }
         self.out.push('>');
@@ -395,7 +372,7 @@ impl<'a> Writer<'a> {
                         continue;
                     }
                     match n.value() {
-                        Node::Text(t) => escape_text(&mut self.out, t),
+                        Node::Text(t) => escape::text(&mut self.out, t),
                         Node::Element(e) => {
                             let close = self.open(n, e, &mut pre_depth, &mut math_depth);
                             match close {
@@ -474,7 +451,7 @@ impl<'a> Writer<'a> {
             });
             self.out
                 .push_str("<semantics><annotation encoding=\"application/x-tex\">");
-            escape_text(&mut self.out, tex.trim());
+            escape::text(&mut self.out, tex.trim());
             self.out.push_str("</annotation></semantics></math>");
             return None;
         }

@@ -1,5 +1,5 @@
 // Defence in depth for the clean view: the core's `content_html` is already sanitised by an
-// allow-list (ammonia), and the frame's CSP runs no inline script; this pass still drops
+// allow-list (src/sanitize/), and the frame's CSP runs no inline script; this pass still drops
 // anything active before the nodes are attached, so a core bug cannot become a script.
 
 const DROP = new Set([
