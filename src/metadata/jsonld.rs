@@ -2,17 +2,25 @@
 //! objects per script; a block that does not parse is skipped, never fatal.
 
 use crate::dom::Attribute;
-use scraper::Html;
+use scraper::{ElementRef, Html};
 use serde_json::Value;
 
 /// All JSON-LD objects on the page, with `@graph` members and top-level arrays flattened
 /// into one list (nested objects stay inside their parents).
 pub fn collect(doc: &Html) -> Vec<Value> {
-    let Some(sel) = crate::dom::selector("script") else {
-        return Vec::new();
-    };
+    let scripts: Vec<ElementRef<'_>> = doc
+        .tree
+        .nodes()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.value().name() == "script")
+        .collect();
+    from_scripts(&scripts)
+}
+
+/// [`collect`] over the page's `script` elements, already gathered.
+pub(crate) fn from_scripts(scripts: &[ElementRef<'_>]) -> Vec<Value> {
     let mut out = Vec::new();
-    for script in doc.select(&sel) {
+    for script in scripts {
         let ty = script.value().attribute("type").unwrap_or("");
         if !ty.to_ascii_lowercase().contains("ld+json") {
             continue;

@@ -3,7 +3,7 @@
 use crate::dom::Attribute;
 use std::collections::HashMap;
 
-use scraper::Html;
+use scraper::ElementRef;
 
 #[derive(Debug, Default)]
 pub struct MetaTags {
@@ -11,12 +11,9 @@ pub struct MetaTags {
 }
 
 impl MetaTags {
-    pub fn read(doc: &Html) -> MetaTags {
+    pub fn read(metas: &[ElementRef<'_>]) -> MetaTags {
         let mut values: HashMap<String, Vec<String>> = HashMap::new();
-        let Some(s) = crate::dom::selector("meta[content]") else {
-            return MetaTags::default();
-        };
-        for m in doc.select(&s) {
+        for m in metas {
             let el = m.value();
             let Some(content) = el.attribute("content") else {
                 continue;

@@ -4,6 +4,7 @@
 //! type, then Open Graph and the other meta vocabularies, then the document itself — so a page
 //! that states a value in structured data is never second-guessed by its markup.
 
+mod index;
 pub mod jsonld;
 mod meta_tags;
 mod title;
@@ -60,11 +61,12 @@ pub(crate) fn absolute(base: Option<&Url>, href: &str) -> Option<String> {
 }
 
 pub fn collect(doc: &Html, page_url: Option<&Url>) -> Meta {
-    let json_ld = jsonld::collect(doc);
-    let tags = MetaTags::read(doc);
+    let ix = index::Index::build(doc);
+    let json_ld = jsonld::from_scripts(&ix.scripts);
+    let tags = MetaTags::read(&ix.metas);
     let ld = jsonld::ArticleInfo::from_objects(&json_ld);
 
-    let base_url = base_url(doc, page_url);
+    let base_url = base_url(&ix, page_url);
     let base = base_url.as_ref().or(page_url);
 
     let site_name = first_nonempty([
@@ -75,7 +77,7 @@ pub fn collect(doc: &Html, page_url: Option<&Url>) -> Meta {
         tags.get("twitter:app:name:iphone"),
     ]);
 
-    let title = title::choose(doc, &tags, &ld, site_name.as_deref());
+    let title = title::choose(&ix, &tags, &ld, site_name.as_deref());
 
     let mut authors = ld.authors.clone();
     if authors.is_empty() {
@@ -113,14 +115,14 @@ pub fn collect(doc: &Html, page_url: Option<&Url>) -> Meta {
         tags.get("twitter:image"),
         tags.get("twitter:image:src"),
         ld.image.clone(),
-        link_href(doc, "image_src"),
+        link_href(&ix, "image_src"),
     ]
     .into_iter()
     .flatten()
     .find_map(|u| absolute(base, &u));
 
     let canonical_url = [
-        link_href(doc, "canonical"),
+        link_href(&ix, "canonical"),
         tags.get("og:url"),
         ld.url.clone(),
     ]
@@ -129,8 +131,8 @@ pub fn collect(doc: &Html, page_url: Option<&Url>) -> Meta {
     .find_map(|u| absolute(base, &u))
     .or_else(|| page_url.map(|u| u.to_string()));
 
-    let favicon = favicon(doc, base, page_url);
-    let (lang, dir) = lang_and_dir(doc, &tags, &ld);
+    let favicon = favicon(&ix, base, page_url);
+    let (lang, dir) = lang_and_dir(doc, &ix, &tags, &ld);
 
     let mut tag_list = Vec::new();
     for t in ld.keywords.iter().chain(ld.sections.iter()) {
@@ -204,9 +206,8 @@ fn dedup_ci(v: &mut Vec<String>) {
     v.retain(|s| seen.insert(s.to_lowercase()));
 }
 
-fn base_url(doc: &Html, page_url: Option<&Url>) -> Option<Url> {
-    let s = sel("base[href]")?;
-    let href = doc.select(&s).next()?.value().attribute("href")?.trim();
+fn base_url(ix: &index::Index<'_>, page_url: Option<&Url>) -> Option<Url> {
+    let href = ix.base?.value().attribute("href")?.trim();
     let url = match page_url {
         Some(p) => p.join(href).ok()?,
         None => Url::parse(href).ok()?,
@@ -214,9 +215,9 @@ fn base_url(doc: &Html, page_url: Option<&Url>) -> Option<Url> {
     matches!(url.scheme(), "http" | "https").then_some(url)
 }
 
-fn link_href(doc: &Html, rel: &str) -> Option<String> {
-    let s = sel("link[rel][href]")?;
-    doc.select(&s)
+fn link_href(ix: &index::Index<'_>, rel: &str) -> Option<String> {
+    ix.links
+        .iter()
         .find(|l| {
             l.value().attribute("rel").is_some_and(|r| {
                 r.split_ascii_whitespace()
@@ -227,10 +228,9 @@ fn link_href(doc: &Html, rel: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-fn favicon(doc: &Html, base: Option<&Url>, page_url: Option<&Url>) -> Option<String> {
-    let s = sel("link[rel][href]")?;
+fn favicon(ix: &index::Index<'_>, base: Option<&Url>, page_url: Option<&Url>) -> Option<String> {
     let mut best: Option<(u32, String)> = None;
-    for l in doc.select(&s) {
+    for l in &ix.links {
         let rel = l
             .value()
             .attribute("rel")
@@ -262,11 +262,12 @@ fn favicon(doc: &Html, base: Option<&Url>, page_url: Option<&Url>) -> Option<Str
 
 fn lang_and_dir(
     doc: &Html,
+    ix: &index::Index<'_>,
     tags: &MetaTags,
     ld: &jsonld::ArticleInfo,
 ) -> (Option<String>, Option<String>) {
     let root = doc.root_element();
-    let body = sel("body").and_then(|s| doc.select(&s).next());
+    let body = ix.body;
     let lang = [
         root.value().attribute("lang").map(str::to_string),
         root.value().attribute("xml:lang").map(str::to_string),

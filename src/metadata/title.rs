@@ -1,7 +1,6 @@
 //! The article title, reconciled from structured data, meta tags, the `h1` and `<title>`.
 
-use scraper::Html;
-
+use super::index::Index;
 use super::jsonld::ArticleInfo;
 use super::meta_tags::MetaTags;
 use crate::dom::collapse_ws;
@@ -11,25 +10,28 @@ const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " » ", " « ", " ~ ", " > ",
 ];
 
-pub fn choose(doc: &Html, tags: &MetaTags, ld: &ArticleInfo, site: Option<&str>) -> Option<String> {
-    let doc_title = crate::dom::selector("title")
-        .and_then(|s| doc.select(&s).next())
+pub fn choose(
+    ix: &Index<'_>,
+    tags: &MetaTags,
+    ld: &ArticleInfo,
+    site: Option<&str>,
+) -> Option<String> {
+    let doc_title = ix
+        .title
         .map(|t| collapse_ws(&t.text().collect::<String>()))
         .filter(|t| !t.is_empty());
-    let headings: Vec<(String, String)> = crate::dom::selector("h1, h2")
-        .map(|s| {
-            doc.select(&s)
-                .map(|h| {
-                    (
-                        h.value().name().to_string(),
-                        collapse_ws(&h.text().collect::<String>()),
-                    )
-                })
-                .filter(|(_, t)| !t.is_empty())
-                .take(50)
-                .collect()
+    let headings: Vec<(String, String)> = ix
+        .headings
+        .iter()
+        .map(|h| {
+            (
+                h.value().name().to_string(),
+                collapse_ws(&h.text().collect::<String>()),
+            )
         })
-        .unwrap_or_default();
+        .filter(|(_, t)| !t.is_empty())
+        .take(50)
+        .collect();
 
     // JSON-LD gives both `name` and `headline`; when they differ, the one that matches the
     // document title is the article's (the other is often a shortened or SEO variant).
