@@ -69,13 +69,11 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
     let base = meta.base_url.clone().or_else(|| page_url.clone());
 
     let found = content::extract_content(doc, options, &meta, base.as_ref());
-    let mut content_html = sanitize::clean_html(&found.html, base.as_ref());
-    let mut fragment = crate::limits::parse_fragment(&content_html);
+    let (mut content_html, mut fragment) = sanitize::clean_fragment(&found.html);
     let mut text = text::plain_text(&fragment);
     if let Some(body) = meta.article_body.as_deref() {
         if let Some(html) = content::body_from_json_ld(body, &text) {
-            content_html = sanitize::clean_html(&html, base.as_ref());
-            fragment = crate::limits::parse_fragment(&content_html);
+            (content_html, fragment) = sanitize::clean_fragment(&html);
             text = text::plain_text(&fragment);
         }
     }

@@ -27,21 +27,43 @@ mod policy;
 pub(crate) use policy::MATHML_TAGS;
 
 use ego_tree::iter::Edge;
-use html5ever::{ns, Namespace};
-use scraper::node::Node;
+use ego_tree::NodeId;
+use html5ever::{local_name, ns, Attribute, LocalName, Namespace, QualName};
+use scraper::node::{Element, Node, Text};
+use scraper::Html;
 use url::Url;
 
 /// Sanitise article HTML with the allow-list of [`policy`].
 pub fn clean_html(html: &str, _base: Option<&Url>) -> String {
+    clean_fragment(html).0
+}
+
+/// The sanitised HTML and the same content as a tree, built in the walk that writes the HTML.
+///
+/// Text and Markdown are rendered from the tree: parsing the sanitised HTML again would give
+/// the same nodes (everything written is allow-listed, well nested and escaped; adjacent text
+/// is merged here as a parser merges it) at the cost of another full parse per article.
+pub(crate) fn clean_fragment(html: &str) -> (String, Html) {
     let frag = crate::limits::parse_fragment(html);
     let mut out = String::with_capacity(html.len());
-    let root = frag.root_element();
+    let mut tree = Html::new_fragment();
     let html_ns: Namespace = ns!(html);
     let mathml_ns: Namespace = ns!(mathml);
+    let top = tree
+        .tree
+        .root_mut()
+        .append(Node::Element(Element::new(
+            QualName::new(None, ns!(html), local_name!("html")),
+            Vec::new(),
+        )))
+        .id();
+    // The output element new nodes go into, innermost last.
+    let mut parents = vec![top];
     // Per open element: the tag to close when it ends (None: unwrapped, nothing written).
     let mut closes: Vec<Option<&'static str>> = Vec::new();
     // The element whose subtree is being dropped.
     let mut skip = None;
+    let root = frag.root_element();
     for edge in root.traverse() {
         match edge {
             Edge::Open(n) if n.id() == root.id() => {}
@@ -50,8 +72,12 @@ pub fn clean_html(html: &str, _base: Option<&Url>) -> String {
                 if skip.is_some() {
                     continue;
                 }
+                let parent = parents.last().copied().unwrap_or(top);
                 match n.value() {
-                    Node::Text(t) => escape::text(&mut out, t),
+                    Node::Text(t) => {
+                        escape::text(&mut out, t);
+                        append_text(&mut tree, parent, t);
+                    }
                     Node::Element(e) => {
                         let local: &str = &e.name.local;
                         let table = if e.name.ns == html_ns {
@@ -71,6 +97,7 @@ pub fn clean_html(html: &str, _base: Option<&Url>) -> String {
                             closes.push(None);
                             continue;
                         };
+                        let mut attrs = Vec::new();
                         out.push('<');
                         out.push_str(tag);
                         for (name, value) in e.attrs.iter() {
@@ -78,18 +105,18 @@ pub fn clean_html(html: &str, _base: Option<&Url>) -> String {
                             if name.ns != ns!() || !policy::keep_attr(tag, attr, value) {
                                 continue;
                             }
-                            out.push(' ');
-                            out.push_str(attr);
-                            out.push_str("=\"");
-                            escape::attr(&mut out, value);
-                            out.push('"');
+                            write_attr(&mut out, attr, value);
+                            attrs.push(Attribute {
+                                name: name.clone(),
+                                value: value.clone(),
+                            });
                         }
                         for (attr, value) in policy::added_attrs(tag) {
-                            out.push(' ');
-                            out.push_str(attr);
-                            out.push_str("=\"");
-                            out.push_str(value);
-                            out.push('"');
+                            write_attr(&mut out, attr, value);
+                            attrs.push(Attribute {
+                                name: QualName::new(None, ns!(), LocalName::from(*attr)),
+                                value: (*value).into(),
+                            });
                         }
                         out.push('>');
                         // A parser drops one newline right after `<pre>`; write one more so a
@@ -100,6 +127,13 @@ pub fn clean_html(html: &str, _base: Option<&Url>) -> String {
                                     out.push('\n');
                                 }
                             }
+                        }
+                        let element = Element::new(
+                            QualName::new(None, e.name.ns.clone(), LocalName::from(tag)),
+                            attrs,
+                        );
+                        if let Some(mut p) = tree.tree.get_mut(parent) {
+                            parents.push(p.append(Node::Element(element)).id());
                         }
                         closes.push(Some(tag));
                     }
@@ -115,6 +149,9 @@ pub fn clean_html(html: &str, _base: Option<&Url>) -> String {
                 }
                 if n.value().is_element() {
                     if let Some(Some(tag)) = closes.pop() {
+                        if parents.len() > 1 {
+                            parents.pop();
+                        }
                         if !matches!(tag, "br" | "hr" | "img" | "wbr") {
                             out.push_str("</");
                             out.push_str(tag);
@@ -125,7 +162,30 @@ pub fn clean_html(html: &str, _base: Option<&Url>) -> String {
             }
         }
     }
-    out
+    (out, tree)
+}
+
+fn write_attr(out: &mut String, name: &str, value: &str) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    escape::attr(out, value);
+    out.push('"');
+}
+
+/// Append text under `parent`, joined to a text node already last there (as a parser of the
+/// written HTML would have it).
+fn append_text(tree: &mut Html, parent: NodeId, text: &str) {
+    let Some(mut p) = tree.tree.get_mut(parent) else {
+        return;
+    };
+    if let Some(mut last) = p.last_child() {
+        if let Node::Text(t) = last.value() {
+            t.text.push_slice(text);
+            return;
+        }
+    }
+    p.append(Node::Text(Text { text: text.into() }));
 }
 
 #[cfg(test)]
