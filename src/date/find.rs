@@ -1170,12 +1170,20 @@ impl TextBlocks {
         if after_h1 {
             *blocks_since_h1 += 1;
         }
-        let text = crate::dom::collapse_ws(block);
-        block.clear();
-        if *count < MAX_CANDIDATES
-            && text
+        // Most blocks hold no digit and so no date: of those only the end is needed (a label
+        // for the next block), and collapsing the whole block's whitespace was a tenth of the
+        // date phase.
+        if *count >= MAX_CANDIDATES
+            || !block
                 .chars()
                 .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        {
+            *prev_tail = collapsed_tail(block, 48);
+            block.clear();
+            return;
+        }
+        let text = crate::dom::collapse_ws(block);
+        block.clear();
         {
             for m in parse::scan(&text, opts, 8) {
                 // Relative phrases in running text are mostly about events, not the page.
@@ -1218,6 +1226,21 @@ impl TextBlocks {
         }
         *prev_tail = tail(&text, 48).to_string();
     }
+}
+
+/// `tail(&collapse_ws(s), n)` without collapsing all of `s`: the collapsed form of a suffix
+/// of `s` is a suffix of the collapsed whole, so a suffix that collapses to more than `n`
+/// bytes has the same last `n`.
+fn collapsed_tail(s: &str, n: usize) -> String {
+    let mut start = s.len().saturating_sub(4 * n + 16);
+    while start < s.len() && !s.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut t = crate::dom::collapse_ws(s.get(start..).unwrap_or(""));
+    if t.len() <= n && start > 0 {
+        t = crate::dom::collapse_ws(s);
+    }
+    tail(&t, n).to_string()
 }
 
 /// The last `n` bytes of `s`, cut at a char boundary.
@@ -1570,4 +1593,27 @@ fn first_state_date<'a>(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{collapsed_tail, tail};
+
+    #[test]
+    fn collapsed_tail_equals_the_tail_of_the_collapsed_whole() {
+        let long = format!("{} Veröffentlicht  am:\n\t", "wörd \u{a0} ".repeat(200));
+        for s in [
+            "",
+            "   ",
+            "short label:",
+            "a\n\n\n b",
+            long.as_str(),
+            &"x".repeat(500),
+            &format!("{}{}", " ".repeat(300), "Posted on"),
+            &format!("é{}", " \n".repeat(100)),
+        ] {
+            let expected = tail(&crate::dom::collapse_ws(s), 48).to_string();
+            assert_eq!(collapsed_tail(s, 48), expected, "{s:?}");
+        }
+    }
 }
