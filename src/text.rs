@@ -223,19 +223,36 @@ pub fn word_count(text: &str) -> usize {
     words + cjk
 }
 
+/// Words (runs of letters and digits) and CJK characters. ASCII, most of most texts, takes a
+/// byte path; other characters are decoded one by one.
 fn count_words_and_cjk(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
     let mut words = 0;
     let mut cjk = 0;
     let mut in_word = false;
-    for c in text.chars() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            if b.is_ascii_alphanumeric() {
+                words += usize::from(!in_word);
+                in_word = true;
+            } else if b.is_ascii_whitespace() || b == 0x0b {
+                in_word = false;
+            }
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
         if is_cjk(c) {
             cjk += 1;
             in_word = false;
         } else if c.is_alphanumeric() {
-            if !in_word {
-                words += 1;
-                in_word = true;
-            }
+            words += usize::from(!in_word);
+            in_word = true;
         } else if c.is_whitespace() {
             in_word = false;
         }

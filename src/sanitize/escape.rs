@@ -1,21 +1,33 @@
 //! Escaping for the HTML the core writes. One pass per string, so output time stays linear
 //! whatever the text holds (html5ever's serializer rescans a text node after every `&`).
 
-/// Text content: after this, no character of `s` can start or end markup.
+/// Text content: after this, no character of `s` can start or end markup. U+00A0 is written
+/// as `&nbsp;` so a no-break space survives editors that trim whitespace.
+///
+/// Scans bytes: the four characters are `&`, `<`, `>` (ASCII) and U+00A0 (`C2 A0` in UTF-8),
+/// and a byte search over text that is mostly plain is several times faster than a search for
+/// a set of chars.
 pub(crate) fn text(out: &mut String, s: &str) {
-    let mut rest = s;
-    while let Some(i) = rest.find(['&', '<', '>', '\u{a0}']) {
-        out.push_str(&rest[..i]);
-        let c = rest[i..].chars().next().unwrap_or('&');
-        out.push_str(match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            _ => "&nbsp;",
-        });
-        rest = &rest[i + c.len_utf8()..];
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let rep = match bytes[i] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            0xC2 if bytes.get(i + 1) == Some(&0xA0) => "&nbsp;",
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(s.get(from..i).unwrap_or(""));
+        out.push_str(rep);
+        i += if rep == "&nbsp;" { 2 } else { 1 };
+        from = i;
     }
-    out.push_str(rest);
+    out.push_str(s.get(from..).unwrap_or(""));
 }
 
 /// A double-quoted attribute value. `<` and `>` are escaped too, so no serialised value can
@@ -33,4 +45,17 @@ pub(crate) fn attr(out: &mut String, s: &str) {
         rest = &rest[i + 1..];
     }
     out.push_str(rest);
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn text_and_attributes_escape_exactly_their_characters() {
+        let mut out = String::new();
+        super::text(&mut out, "a&b<c>d\u{a0}e\u{c2}\u{a1}é\"'");
+        assert_eq!(out, "a&amp;b&lt;c&gt;d&nbsp;e\u{c2}\u{a1}é\"'");
+        let mut out = String::new();
+        super::attr(&mut out, "a&b<c>d\"e\u{a0}'");
+        assert_eq!(out, "a&amp;b&lt;c&gt;d&quot;e\u{a0}'");
+    }
 }
