@@ -50,17 +50,12 @@ pub fn collapsed_text(node: NodeRef<'_, Node>) -> String {
 /// Collapse every run of Unicode whitespace to one ASCII space; trim both ends.
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
-        } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(c);
+    // Whole words are copied at once: pushing char by char was most of the cost.
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(word);
     }
     out
 }
