@@ -90,3 +90,38 @@ pub fn selector(s: &'static str) -> Option<scraper::Selector> {
         parsed
     })
 }
+
+/// Hasher for maps keyed by node: a node id is an arena index, so SipHash (std's default,
+/// built against key flooding) costs more than the lookups it serves, which run per element per
+/// phase. The murmur3 finaliser spreads the sequential indices over all bits; a page cannot
+/// choose its node indices freely, so crafted collisions would need a quadratic number of nodes.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0 ^ n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// A map keyed by node, with [`IdHasher`].
+pub type IdMap<V> =
+    std::collections::HashMap<ego_tree::NodeId, V, std::hash::BuildHasherDefault<IdHasher>>;
+/// A set of nodes, with [`IdHasher`].
+pub type IdSet =
+    std::collections::HashSet<ego_tree::NodeId, std::hash::BuildHasherDefault<IdHasher>>;

@@ -15,7 +15,6 @@ pub mod serialize;
 mod stats;
 
 use crate::dom::Attribute;
-use std::collections::HashMap;
 
 use ego_tree::NodeId;
 use scraper::node::Node;
@@ -177,7 +176,7 @@ fn run_pass(
 }
 
 /// The page's `main` element (or `role=main`) when it holds most of the prose.
-fn main_area(d: &Html, stats: &HashMap<NodeId, Stats>) -> Option<NodeId> {
+fn main_area(d: &Html, stats: &crate::dom::IdMap<Stats>) -> Option<NodeId> {
     let body = body_id(d)?;
     let page = stats.get(&body).map_or(0, |s| s.good);
     let s = crate::dom::selector("main, [role=main]")?;
@@ -200,8 +199,8 @@ fn body_id(d: &Html) -> Option<NodeId> {
 fn gather_siblings(
     d: &Html,
     top: NodeId,
-    scores: &HashMap<NodeId, f32>,
-    stats: &HashMap<NodeId, Stats>,
+    scores: &crate::dom::IdMap<f32>,
+    stats: &crate::dom::IdMap<Stats>,
 ) -> Vec<NodeId> {
     let Some(top_ref) = d.tree.get(top) else {
         return vec![top];

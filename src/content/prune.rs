@@ -2,7 +2,6 @@
 //! so clutter neither earns nor dilutes a score.
 
 use crate::dom::Attribute;
-use std::collections::HashMap;
 
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
@@ -139,17 +138,17 @@ fn is_collapsed_panel(node: NodeRef<'_, Node>, el: &Element, markers: &Markers) 
 /// every huge clutter block (a comment section with hundreds of kudos links) as "maybe".
 struct Markers {
     /// Holds main/h1/articleBody/role=main below it.
-    page: std::collections::HashSet<NodeId>,
+    page: crate::dom::IdSet,
     /// Holds any of those or an `<article>` below it.
-    article: std::collections::HashSet<NodeId>,
+    article: crate::dom::IdSet,
     /// Ids that a disclosure button (`aria-expanded` with `aria-controls`) opens and closes.
     controlled: std::collections::HashSet<String>,
 }
 
 impl Markers {
     fn of(doc: &Html) -> Markers {
-        let mut page = std::collections::HashSet::new();
-        let mut article = std::collections::HashSet::new();
+        let mut page = crate::dom::IdSet::default();
+        let mut article = crate::dom::IdSet::default();
         let mut controlled = std::collections::HashSet::new();
         // Per open element: (page mark below, article mark below).
         let mut stack: Vec<(bool, bool)> = Vec::new();
@@ -217,14 +216,14 @@ fn has_ancestor(node: NodeRef<'_, Node>, names: &[&str]) -> bool {
 
 /// Image sources recovered from `<noscript>` fallbacks of lazy-loaded images, keyed by the
 /// placeholder `img` they belong to.
-pub type LazyFallbacks = HashMap<NodeId, String>;
+pub type LazyFallbacks = crate::dom::IdMap<String>;
 
 /// Remove hidden elements, page chrome and clutter from the whole document.
 pub fn prune(doc: &mut Html, hidden_attr: Option<&str>, flags: Flags) -> LazyFallbacks {
     let keep_noscript = noscript_holds_the_page(doc);
     let markers = Markers::of(doc);
     let mut doomed: Vec<NodeId> = Vec::new();
-    let mut lazy = LazyFallbacks::new();
+    let mut lazy = LazyFallbacks::default();
     let mut skip: Option<NodeId> = None;
     for edge in doc.tree.root().traverse() {
         let node = match edge {

@@ -2,7 +2,6 @@
 //! much prose they carry (length, commas), discounted by link density.
 
 use crate::dom::Attribute;
-use std::collections::HashMap;
 
 use ego_tree::{NodeId, NodeRef};
 use scraper::node::Node;
@@ -33,7 +32,7 @@ fn is_paragraph(name: &str, s: &Stats) -> bool {
 }
 
 pub struct Candidates {
-    pub scores: HashMap<NodeId, f32>,
+    pub scores: crate::dom::IdMap<f32>,
     pub top: Option<NodeId>,
 }
 
@@ -57,8 +56,8 @@ pub fn element_weight(node: NodeRef<'_, Node>, flags: Flags) -> f32 {
     w
 }
 
-pub fn find_candidates(doc: &Html, stats: &HashMap<NodeId, Stats>, flags: Flags) -> Candidates {
-    let mut scores: HashMap<NodeId, f32> = HashMap::new();
+pub fn find_candidates(doc: &Html, stats: &crate::dom::IdMap<Stats>, flags: Flags) -> Candidates {
+    let mut scores: crate::dom::IdMap<f32> = Default::default();
     for node in doc.tree.root().descendants() {
         let Some(el) = node.value().as_element() else {
             continue;
@@ -111,7 +110,7 @@ pub fn find_candidates(doc: &Html, stats: &HashMap<NodeId, Stats>, flags: Flags)
 /// Readability's refinements of the top candidate: climb to a common ancestor when several
 /// strong candidates share it, climb while the parent scores nearly as well, and skip
 /// single-child wrappers.
-pub fn refine_top(doc: &Html, c: &Candidates, stats: &HashMap<NodeId, Stats>) -> Option<NodeId> {
+pub fn refine_top(doc: &Html, c: &Candidates, stats: &crate::dom::IdMap<Stats>) -> Option<NodeId> {
     let top_id = c.top?;
     let top = doc.tree.get(top_id)?;
     let top_score = *c.scores.get(&top_id)?;

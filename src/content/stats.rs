@@ -1,9 +1,7 @@
 //! Per-element text statistics, gathered bottom-up in one post-order walk.
 
-use std::collections::HashMap;
-
 use ego_tree::iter::Edge;
-use ego_tree::{NodeId, NodeRef};
+use ego_tree::NodeRef;
 use scraper::node::Node;
 
 /// What an element holds, counting its whole subtree.
@@ -171,8 +169,8 @@ pub fn own_counts(name: &str, s: &mut Stats) {
 }
 
 /// Stats of every element under `root`.
-pub fn gather(root: NodeRef<'_, Node>) -> HashMap<NodeId, Stats> {
-    let mut out = HashMap::new();
+pub fn gather(root: NodeRef<'_, Node>) -> crate::dom::IdMap<Stats> {
+    let mut out = crate::dom::IdMap::default();
     let mut stack: Vec<Stats> = vec![Stats::default()];
     let mut link_depth = 0usize;
     for edge in root.traverse() {

@@ -907,7 +907,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
 /// `<h1>` inside `<article>` or `<main>` is taken, else the first outside the page's
 /// `<nav>`/`<header>` chrome (where the site's logo is often an `<h1>`).
 struct Headline {
-    path: std::collections::HashSet<ego_tree::NodeId>,
+    path: crate::dom::IdSet,
     /// The headline element itself.
     node: Option<ego_tree::NodeId>,
 }
@@ -979,7 +979,7 @@ fn headline(doc: &Html) -> Headline {
         }
     }
     let mut out = Headline {
-        path: std::collections::HashSet::new(),
+        path: Default::default(),
         node: None,
     };
     if let Some(h1) = titled.or(in_content).or(outside_chrome) {

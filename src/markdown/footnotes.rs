@@ -13,11 +13,11 @@ use scraper::Html;
 #[derive(Default)]
 pub(crate) struct Footnotes {
     /// Reference `<a>` → label.
-    pub(crate) refs: HashMap<NodeId, String>,
+    pub(crate) refs: crate::dom::IdMap<String>,
     /// Definition items in document order, with their labels.
     pub(crate) defs: Vec<(NodeId, String)>,
     /// Lists that are written as definitions at the end instead of in place.
-    pub(crate) lists: HashSet<NodeId>,
+    pub(crate) lists: crate::dom::IdSet,
 }
 
 fn fragment_of(href: &str) -> Option<&str> {
@@ -58,7 +58,7 @@ pub(crate) fn scan(doc: &Html) -> Footnotes {
         return Footnotes::default();
     }
     // Target item → the references to it, in order.
-    let mut targets: HashMap<NodeId, Vec<NodeRef<'_, Node>>> = HashMap::new();
+    let mut targets: crate::dom::IdMap<Vec<NodeRef<'_, Node>>> = Default::default();
     let mut lists: Vec<NodeId> = Vec::new();
     for (a, frag) in &links {
         let Some(&tid) = ids.get(frag) else { continue };
