@@ -16,6 +16,8 @@ pub(crate) fn text(out: &mut String, s: &str) {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
+            // A parser turns a raw CR into LF; only a reference keeps it as the tree has it.
+            b'\r' => "&#13;",
             0xC2 if bytes.get(i + 1) == Some(&0xA0) => "&nbsp;",
             _ => {
                 i += 1;
@@ -34,12 +36,13 @@ pub(crate) fn text(out: &mut String, s: &str) {
 /// look like a tag to a parser that mis-tracks quotes.
 pub(crate) fn attr(out: &mut String, s: &str) {
     let mut rest = s;
-    while let Some(i) = rest.find(['&', '"', '<', '>']) {
+    while let Some(i) = rest.find(['&', '"', '<', '>', '\r']) {
         out.push_str(&rest[..i]);
         out.push_str(match rest.as_bytes()[i] {
             b'&' => "&amp;",
             b'"' => "&quot;",
             b'<' => "&lt;",
+            b'\r' => "&#13;",
             _ => "&gt;",
         });
         rest = &rest[i + 1..];
@@ -52,10 +55,10 @@ mod tests {
     #[test]
     fn text_and_attributes_escape_exactly_their_characters() {
         let mut out = String::new();
-        super::text(&mut out, "a&b<c>d\u{a0}e\u{c2}\u{a1}é\"'");
-        assert_eq!(out, "a&amp;b&lt;c&gt;d&nbsp;e\u{c2}\u{a1}é\"'");
+        super::text(&mut out, "a&b<c>d\u{a0}e\u{c2}\u{a1}é\"'\r");
+        assert_eq!(out, "a&amp;b&lt;c&gt;d&nbsp;e\u{c2}\u{a1}é\"'&#13;");
         let mut out = String::new();
-        super::attr(&mut out, "a&b<c>d\"e\u{a0}'");
-        assert_eq!(out, "a&amp;b&lt;c&gt;d&quot;e\u{a0}'");
+        super::attr(&mut out, "a&b<c>d\"e\u{a0}'\r");
+        assert_eq!(out, "a&amp;b&lt;c&gt;d&quot;e\u{a0}'&#13;");
     }
 }

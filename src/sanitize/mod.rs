@@ -63,6 +63,8 @@ pub(crate) fn clean_fragment(html: &str) -> (String, Html) {
     let mut closes: Vec<Option<&'static str>> = Vec::new();
     // The element whose subtree is being dropped.
     let mut skip = None;
+    // Nothing has been written since a `<pre>` start tag.
+    let mut after_pre = false;
     let root = frag.root_element();
     for edge in root.traverse() {
         match edge {
@@ -75,6 +77,11 @@ pub(crate) fn clean_fragment(html: &str) -> (String, Html) {
                 let parent = parents.last().copied().unwrap_or(top);
                 match n.value() {
                     Node::Text(t) => {
+                        // A parser drops one newline right after `<pre>`; when the first text
+                        // written inside a `pre` starts with one, write one more to keep it.
+                        if std::mem::take(&mut after_pre) && t.starts_with('\n') {
+                            out.push('\n');
+                        }
                         escape::text(&mut out, t);
                         append_text(&mut tree, parent, t);
                     }
@@ -119,15 +126,7 @@ pub(crate) fn clean_fragment(html: &str) -> (String, Html) {
                             });
                         }
                         out.push('>');
-                        // A parser drops one newline right after `<pre>`; write one more so a
-                        // block starting with an empty line keeps it.
-                        if tag == "pre" {
-                            if let Some(Node::Text(t)) = n.first_child().map(|c| c.value()) {
-                                if t.starts_with('\n') {
-                                    out.push('\n');
-                                }
-                            }
-                        }
+                        after_pre = tag == "pre";
                         let element = Element::new(
                             QualName::new(None, e.name.ns.clone(), LocalName::from(tag)),
                             attrs,
@@ -149,6 +148,7 @@ pub(crate) fn clean_fragment(html: &str) -> (String, Html) {
                 }
                 if n.value().is_element() {
                     if let Some(Some(tag)) = closes.pop() {
+                        after_pre = false;
                         if parents.len() > 1 {
                             parents.pop();
                         }
@@ -279,6 +279,23 @@ mod tests {
         let again = crate::limits::parse_fragment(&clean);
         let pre = again.root_element().text().collect::<String>();
         assert!(pre.ends_with("\nx"), "{pre:?}");
+    }
+
+    #[test]
+    fn a_pre_keeps_its_first_newline_whatever_was_dropped_before_it() {
+        for (html, text) in [
+            ("<pre><b></b>\n\nhi</pre>", "\n\nhi"),
+            ("<pre>\n<script>x</script>\nhello</pre>", "\nhello"),
+            ("<pre>&#13;x</pre>", "\rx"),
+            ("<pre></pre>\n\nafter", "\n\nafter"),
+        ] {
+            let (clean, tree) = super::clean_fragment(html);
+            let again = crate::limits::parse_fragment(&clean);
+            let reparsed: String = again.root_element().text().collect();
+            let built: String = tree.root_element().text().collect();
+            assert_eq!(built, text, "{html} -> {clean}");
+            assert_eq!(reparsed, text, "{html} -> {clean}");
+        }
     }
 
     #[test]
