@@ -14,7 +14,11 @@ import { guardedFragment } from "./lib/html-guard.js";
 import { DEFAULTS, LINE_HEIGHT, SETTINGS_KEY, SIZE, WIDTH, loadSettings, normalizeSettings, saveSettings } from "./lib/settings.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
-const $ = (id) => document.getElementById(id);
+// The page's own elements, looked up once before any article is inserted: an article keeps its
+// ids (footnote anchors), and `getElementById` would return an article element named like
+// ours ("source", "status") ahead of the frame's own one.
+const ownElements = new Map(Array.from(document.querySelectorAll("[id]"), (el) => [el.id, el]));
+const $ = (id) => ownElements.get(id);
 const token = location.hash.slice(1);
 
 // Every CSP violation in this frame is counted: the e2e XSS corpus asserts there are none,

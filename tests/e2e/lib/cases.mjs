@@ -224,8 +224,11 @@ export function defineSuite(name, launch) {
           handlers: all.filter((e) => [...e.attributes].some((a) => a.name.toLowerCase().startsWith("on"))).map((e) => e.outerHTML.slice(0, 120)),
           badUrls: all.flatMap((e) => ["href", "src", "cite"].map((n) => e.getAttribute(n)).filter((u) => u !== null && !/^(https?:|mailto:|tel:|#)/i.test(u.trim()))),
           images: [...document.querySelectorAll("img[src]")].filter((i) => i.getAttribute("referrerpolicy") !== "no-referrer" && !i.hidden).map((i) => i.src),
+          // An article id equal to one of the frame's own ("source") must not capture it.
+          ownSource: [...document.querySelectorAll('[id="source"]')].filter((e) => !c.contains(e)).map((e) => e.textContent.startsWith("Original:")),
         };
       })()`);
+      assert.deepEqual(r.ownSource, [true], "the frame's own footer link lost to an article id");
       assert.equal(r.xss, null, "a payload ran in the clean view");
       assert.equal(r.csp, 0, "a CSP violation was reported in the clean view");
       assert.equal(r.fieldKids, 0, "metadata is text only in the clean view");
