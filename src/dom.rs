@@ -125,3 +125,29 @@ pub type IdMap<V> =
 /// A set of nodes, with [`IdHasher`].
 pub type IdSet =
     std::collections::HashSet<ego_tree::NodeId, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// One subtree at a time passed over in a `traverse()` walk: the walk calls [`Skip::start`] on
+/// the subtree root's `Open` and asks [`Skip::passes`] of every edge. The root's own `Close`
+/// ends the skip and is not passed over, so the walk can undo what it did on the `Open`.
+#[derive(Default)]
+pub struct Skip(Option<ego_tree::NodeId>);
+
+impl Skip {
+    pub fn start(&mut self, root: ego_tree::NodeId) {
+        self.0 = Some(root);
+    }
+
+    /// Whether `edge` lies inside the subtree being passed over.
+    pub fn passes(&mut self, edge: &ego_tree::iter::Edge<'_, Node>) -> bool {
+        let Some(root) = self.0 else {
+            return false;
+        };
+        if let ego_tree::iter::Edge::Close(n) = edge {
+            if n.id() == root {
+                self.0 = None;
+                return false;
+            }
+        }
+        true
+    }
+}

@@ -3,7 +3,7 @@
 //! normalised to `<pre><code class="language-x">`, math kept as MathML or TeX, video embeds
 //! turned into links. Unknown and presentational elements are unwrapped, their text kept.
 
-use crate::dom::Attribute;
+use crate::dom::{Attribute, Skip};
 use crate::sanitize::escape;
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
@@ -340,18 +340,8 @@ impl<'a> Writer<'a> {
         self.out.push('<');
         self.out.push_str(tag);
         for (k, v) in attrs {
-            self.out.push(' ');
-            self.out.push_str(k);
-            self.out.push_str("=\"");
-            escape::attr(&mut self.out, v);
-            self.out.push('"');
+            escape::attribute(&mut self.out, k, v);
         }
-        self.out.push('>');
-    }
-
-    fn close_tag(&mut self, tag: &str) {
-        self.out.push_str("</");
-        self.out.push_str(tag);
         self.out.push('>');
     }
 
@@ -362,43 +352,33 @@ impl<'a> Writer<'a> {
         };
         // Per open element: what to close when it ends (None = nothing written).
         let mut closes: Vec<Option<&'static str>> = Vec::new();
-        let mut skip: Option<NodeId> = None;
+        let mut skip = Skip::default();
         let mut pre_depth = 0usize;
         let mut math_depth = 0usize;
         for edge in root.traverse() {
+            if skip.passes(&edge) {
+                continue;
+            }
             match edge {
-                Edge::Open(n) => {
-                    if skip.is_some() {
-                        continue;
-                    }
-                    match n.value() {
-                        Node::Text(t) => escape::text(&mut self.out, t),
-                        Node::Element(e) => {
-                            let close = self.open(n, e, &mut pre_depth, &mut math_depth);
-                            match close {
-                                Some(Some(tag)) => closes.push(Some(tag)),
-                                Some(None) => closes.push(None),
-                                None => {
-                                    skip = Some(n.id());
-                                    closes.push(None);
-                                }
+                Edge::Open(n) => match n.value() {
+                    Node::Text(t) => escape::text(&mut self.out, t),
+                    Node::Element(e) => {
+                        let close = self.open(n, e, &mut pre_depth, &mut math_depth);
+                        match close {
+                            Some(Some(tag)) => closes.push(Some(tag)),
+                            Some(None) => closes.push(None),
+                            None => {
+                                skip.start(n.id());
+                                closes.push(None);
                             }
                         }
-                        _ => {}
                     }
-                }
+                    _ => {}
+                },
                 Edge::Close(n) => {
-                    if let Some(s) = skip {
-                        if s != n.id() {
-                            continue;
-                        }
-                        skip = None;
-                    }
                     if let Node::Element(e) = n.value() {
                         if let Some(Some(tag)) = closes.pop() {
-                            if !is_void(tag) {
-                                self.close_tag(tag);
-                            }
+                            escape::end_tag(&mut self.out, tag);
                             if tag == PRE_CLOSE {
                                 pre_depth = pre_depth.saturating_sub(1);
                             }
@@ -593,8 +573,4 @@ impl<'a> Writer<'a> {
 fn keep_id(id: &str) -> bool {
     let id = id.trim();
     !id.is_empty() && id.len() <= 80 && !id.contains(char::is_whitespace)
-}
-
-fn is_void(tag: &str) -> bool {
-    matches!(tag, "br" | "hr" | "img" | "wbr")
 }

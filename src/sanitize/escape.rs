@@ -1,4 +1,4 @@
-//! Escaping for the HTML the core writes. One pass per string, so output time stays linear
+//! Escaping, and the pieces of markup built on it, for the HTML the core writes. One pass per string, so output time stays linear
 //! whatever the text holds (html5ever's serializer rescans a text node after every `&`).
 
 /// Text content: after this, no character of `s` can start or end markup. U+00A0 is written
@@ -12,13 +12,13 @@ pub(crate) fn text(out: &mut String, s: &str) {
     let mut from = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let rep = match bytes[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
+        let (rep, width) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
             // A parser turns a raw CR into LF; only a reference keeps it as the tree has it.
-            b'\r' => "&#13;",
-            0xC2 if bytes.get(i + 1) == Some(&0xA0) => "&nbsp;",
+            b'\r' => ("&#13;", 1),
+            0xC2 if bytes.get(i + 1) == Some(&0xA0) => ("&nbsp;", 2),
             _ => {
                 i += 1;
                 continue;
@@ -26,7 +26,7 @@ pub(crate) fn text(out: &mut String, s: &str) {
         };
         out.push_str(s.get(from..i).unwrap_or(""));
         out.push_str(rep);
-        i += if rep == "&nbsp;" { 2 } else { 1 };
+        i += width;
         from = i;
     }
     out.push_str(s.get(from..).unwrap_or(""));
@@ -48,6 +48,24 @@ pub(crate) fn attr(out: &mut String, s: &str) {
         rest = &rest[i + 1..];
     }
     out.push_str(rest);
+}
+
+/// ` name="value"`, the value escaped: one attribute of a start tag.
+pub(crate) fn attribute(out: &mut String, name: &str, value: &str) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    attr(out, value);
+    out.push('"');
+}
+
+/// `</tag>`, except for void elements, which have no end tag.
+pub(crate) fn end_tag(out: &mut String, tag: &str) {
+    if !matches!(tag, "br" | "hr" | "img" | "wbr") {
+        out.push_str("</");
+        out.push_str(tag);
+        out.push('>');
+    }
 }
 
 #[cfg(test)]

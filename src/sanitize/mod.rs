@@ -31,6 +31,8 @@ use ego_tree::NodeId;
 use html5ever::{local_name, ns, Attribute, LocalName, Namespace, QualName};
 use scraper::node::{Element, Node, Text};
 use scraper::Html;
+
+use crate::dom::Skip;
 use url::Url;
 
 /// Sanitise article HTML with the allow-list of [`policy`].
@@ -57,23 +59,23 @@ pub(crate) fn clean_fragment(html: &str) -> (String, Html) {
             Vec::new(),
         )))
         .id();
-    // The output element new nodes go into, innermost last.
+    // The output element new nodes go into, innermost last: one per written element.
     let mut parents = vec![top];
     // Per open element: the tag to close when it ends (None: unwrapped, nothing written).
     let mut closes: Vec<Option<&'static str>> = Vec::new();
-    // The element whose subtree is being dropped.
-    let mut skip = None;
+    // The subtree being dropped.
+    let mut skip = Skip::default();
     // Nothing has been written since a `<pre>` start tag.
     let mut after_pre = false;
     let root = frag.root_element();
     for edge in root.traverse() {
+        if skip.passes(&edge) {
+            continue;
+        }
         match edge {
             Edge::Open(n) if n.id() == root.id() => {}
             Edge::Close(n) if n.id() == root.id() => {}
             Edge::Open(n) => {
-                if skip.is_some() {
-                    continue;
-                }
                 let parent = parents.last().copied().unwrap_or(top);
                 match n.value() {
                     Node::Text(t) => {
@@ -88,18 +90,20 @@ pub(crate) fn clean_fragment(html: &str) -> (String, Html) {
                     Node::Element(e) => {
                         let local: &str = &e.name.local;
                         let table = if e.name.ns == html_ns {
-                            policy::TAGS
+                            Some(policy::TAGS)
                         } else if e.name.ns == mathml_ns {
-                            MATHML_TAGS
+                            Some(MATHML_TAGS)
                         } else {
-                            &[]
+                            None
                         };
-                        let foreign = e.name.ns != html_ns && e.name.ns != mathml_ns;
-                        if foreign || policy::DROP_WITH_CONTENT.contains(&local) {
-                            skip = Some(n.id());
+                        // Other namespaces (SVG) go whole, with their content.
+                        let Some(table) =
+                            table.filter(|_| !policy::DROP_WITH_CONTENT.contains(&local))
+                        else {
+                            skip.start(n.id());
                             closes.push(None);
                             continue;
-                        }
+                        };
                         let Some(tag) = table.iter().copied().find(|t| *t == local) else {
                             closes.push(None);
                             continue;
@@ -112,14 +116,14 @@ pub(crate) fn clean_fragment(html: &str) -> (String, Html) {
                             if name.ns != ns!() || !policy::keep_attr(tag, attr, value) {
                                 continue;
                             }
-                            write_attr(&mut out, attr, value);
+                            escape::attribute(&mut out, attr, value);
                             attrs.push(Attribute {
                                 name: name.clone(),
                                 value: value.clone(),
                             });
                         }
                         for (attr, value) in policy::added_attrs(tag) {
-                            write_attr(&mut out, attr, value);
+                            escape::attribute(&mut out, attr, value);
                             attrs.push(Attribute {
                                 name: QualName::new(None, ns!(), LocalName::from(*attr)),
                                 value: (*value).into(),
@@ -131,46 +135,28 @@ pub(crate) fn clean_fragment(html: &str) -> (String, Html) {
                             QualName::new(None, e.name.ns.clone(), LocalName::from(tag)),
                             attrs,
                         );
-                        if let Some(mut p) = tree.tree.get_mut(parent) {
-                            parents.push(p.append(Node::Element(element)).id());
-                        }
+                        let id = match tree.tree.get_mut(parent) {
+                            Some(mut p) => p.append(Node::Element(element)).id(),
+                            None => parent,
+                        };
+                        parents.push(id);
                         closes.push(Some(tag));
                     }
                     _ => {}
                 }
             }
             Edge::Close(n) => {
-                if let Some(s) = skip {
-                    if s != n.id() {
-                        continue;
-                    }
-                    skip = None;
-                }
                 if n.value().is_element() {
                     if let Some(Some(tag)) = closes.pop() {
                         after_pre = false;
-                        if parents.len() > 1 {
-                            parents.pop();
-                        }
-                        if !matches!(tag, "br" | "hr" | "img" | "wbr") {
-                            out.push_str("</");
-                            out.push_str(tag);
-                            out.push('>');
-                        }
+                        parents.pop();
+                        escape::end_tag(&mut out, tag);
                     }
                 }
             }
         }
     }
     (out, tree)
-}
-
-fn write_attr(out: &mut String, name: &str, value: &str) {
-    out.push(' ');
-    out.push_str(name);
-    out.push_str("=\"");
-    escape::attr(out, value);
-    out.push('"');
 }
 
 /// Append text under `parent`, joined to a text node already last there (as a parser of the
