@@ -69,11 +69,14 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
     let base = meta.base_url.clone().or_else(|| page_url.clone());
 
     let found = content::extract_content(doc, options, &meta, base.as_ref());
-    let (mut content_html, mut fragment) = sanitize::clean_fragment(&found.html);
+    let sanitize::Clean {
+        html: mut content_html,
+        tree: mut fragment,
+    } = found.clean;
     let mut text = text::plain_text(&fragment);
     if let Some(body) = meta.article_body.as_deref() {
-        if let Some(html) = content::body_from_json_ld(body, &text) {
-            (content_html, fragment) = sanitize::clean_fragment(&html);
+        if let Some(clean) = content::body_from_json_ld(body, &text) {
+            (content_html, fragment) = (clean.html, clean.tree);
             text = text::plain_text(&fragment);
         }
     }

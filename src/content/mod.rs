@@ -23,13 +23,13 @@ use url::Url;
 
 use crate::metadata::Meta;
 use crate::options::Options;
+use crate::sanitize::{Builder, Clean, Space};
 use prune::Flags;
 use stats::Stats;
 
-/// The article as (unsanitised but pruned) HTML.
-#[derive(Debug, Clone, Default)]
+/// The article, sanitised while it was written.
 pub struct Found {
-    pub html: String,
+    pub clean: Clean,
     pub readerable: bool,
 }
 
@@ -67,8 +67,8 @@ pub fn extract_content(doc: Html, options: &Options, meta: &Meta, base: Option<&
         .filter(|a| !a.is_empty());
     // Best short results of passes that honour the page's hidden markup, and of those that
     // do not: the latter only win when the former found next to nothing.
-    let mut best: Option<(u32, String)> = None;
-    let mut best_loose: Option<(u32, String)> = None;
+    let mut best: Option<(u32, Clean)> = None;
+    let mut best_loose: Option<(u32, Clean)> = None;
     let mut original = Some(doc);
     for (i, flags) in PASSES.iter().enumerate() {
         let Some(orig) = original.as_ref() else { break };
@@ -81,7 +81,7 @@ pub fn extract_content(doc: Html, options: &Options, meta: &Meta, base: Option<&
         } else {
             orig.clone()
         };
-        let (html, text_len) = run_pass(&mut d, *flags, hidden, meta, base);
+        let (clean, text_len) = run_pass(&mut d, *flags, hidden, meta, base);
         // Content the page hides wins only when it dwarfs what is visible: a short visible
         // article stays short.
         let enough = if flags.strip_hidden {
@@ -90,7 +90,7 @@ pub fn extract_content(doc: Html, options: &Options, meta: &Meta, base: Option<&
             ENOUGH_TEXT.max(strict_len.saturating_mul(3))
         };
         if text_len >= enough {
-            return finish(html, text_len, meta);
+            return finish(clean, text_len, meta);
         }
         let slot = if flags.strip_hidden {
             &mut best
@@ -98,7 +98,7 @@ pub fn extract_content(doc: Html, options: &Options, meta: &Meta, base: Option<&
             &mut best_loose
         };
         if slot.as_ref().is_none_or(|(l, _)| text_len > *l) {
-            *slot = Some((text_len, html));
+            *slot = Some((text_len, clean));
         }
     }
     let strict_len = best.as_ref().map_or(0, |b| b.0);
@@ -109,18 +109,18 @@ pub fn extract_content(doc: Html, options: &Options, meta: &Meta, base: Option<&
     {
         best = best_loose;
     }
-    let (len, html) = best.unwrap_or_default();
-    finish(html, len, meta)
+    let (len, clean) = best.unwrap_or_else(|| (0, Builder::with_capacity(0).finish()));
+    finish(clean, len, meta)
 }
 
-fn finish(html: String, text_len: u32, meta: &Meta) -> Found {
+fn finish(clean: Clean, text_len: u32, meta: &Meta) -> Found {
     let article_type = meta
         .page_type
         .as_deref()
         .is_some_and(|t| t.contains("article") || t.contains("posting") || t == "report");
     Found {
         readerable: article_type && text_len >= 500,
-        html,
+        clean,
     }
 }
 
@@ -130,14 +130,14 @@ fn run_pass(
     hidden: Option<&str>,
     meta: &Meta,
     base: Option<&Url>,
-) -> (String, u32) {
+) -> (Clean, u32) {
     let lazy = prune::prune(d, hidden, flags);
     let stats = stats::gather(d.tree.root());
     let cands = score::find_candidates(d, &stats, flags);
     let body = body_id(d);
     let top = score::refine_top(d, &cands, &stats).or(body);
     let Some(mut top) = top else {
-        return (String::new(), 0);
+        return (Builder::with_capacity(0).finish(), 0);
     };
     let mut flags = flags;
     let mut roots = gather_siblings(d, top, &cands.scores, &stats);
@@ -159,7 +159,7 @@ fn run_pass(
     for r in &roots {
         w.write(d, *r);
     }
-    let html = w.finish();
+    let clean = w.finish();
     let text_len: u32 = roots
         .iter()
         .filter_map(|r| d.tree.get(*r))
@@ -172,7 +172,7 @@ fn run_pass(
                 .sum::<u32>()
         })
         .sum();
-    (html, text_len)
+    (clean, text_len)
 }
 
 /// The page's `main` element (or `role=main`) when it holds most of the prose.
@@ -275,7 +275,7 @@ fn word_set(text: &str) -> std::collections::HashSet<String> {
 /// The cross-check against JSON-LD `articleBody`: when the publisher's own copy of the body
 /// shares few words with what we found, we found the wrong block (or the page renders its
 /// body with script), and the publisher's copy, paragraph by paragraph, is the better answer.
-pub fn body_from_json_ld(article_body: &str, found_text: &str) -> Option<String> {
+pub fn body_from_json_ld(article_body: &str, found_text: &str) -> Option<Clean> {
     // Only a real body (some 80 words or more) is worth trusting over the page.
     if article_body.split_whitespace().count() < 80 {
         return None;
@@ -286,22 +286,20 @@ pub fn body_from_json_ld(article_body: &str, found_text: &str) -> Option<String>
     if shared as f32 >= body.len() as f32 * 0.4 {
         return None;
     }
-    let mut html = String::new();
+    let mut b = Builder::with_capacity(article_body.len() + 256);
     for para in article_body
         .split('\n')
         .map(str::trim)
         .filter(|p| !p.is_empty())
     {
-        html.push_str("<p>");
-        for c in para.chars() {
-            match c {
-                '&' => html.push_str("&amp;"),
-                '<' => html.push_str("&lt;"),
-                '>' => html.push_str("&gt;"),
-                _ => html.push(c),
-            }
+        b.open(Space::Html, "p", std::iter::empty());
+        // As a parser of `<p>…</p>` would read it: NUL dropped, a lone CR a line break.
+        if para.contains(['\0', '\r']) {
+            b.text(&para.replace('\0', "").replace('\r', "\n"));
+        } else {
+            b.text(para);
         }
-        html.push_str("</p>");
+        b.close();
     }
-    Some(html)
+    Some(b.finish())
 }

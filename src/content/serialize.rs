@@ -4,7 +4,7 @@
 //! turned into links. Unknown and presentational elements are unwrapped, their text kept.
 
 use crate::dom::{Attribute, Skip};
-use crate::sanitize::escape;
+use crate::sanitize::{Builder, Clean, Space};
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::node::{Element, Node};
@@ -133,13 +133,29 @@ pub fn video_link(src: &str) -> Option<String> {
     }
 }
 
-/// A normalised `pre` opens `<pre><code>`; closing it writes `</code></pre>`.
-const PRE_CLOSE: &str = "code></pre";
+/// Elements a paragraph cannot be written inside.
+const PHRASING_ONLY: &[&str] = &[
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "em", "strong", "code", "small", "sub", "sup",
+    "abbr", "q", "del", "u", "mark", "kbd", "samp", "time", "summary", "caption", "dt",
+];
 
+/// What closing an input element undoes in the output.
+#[derive(Clone, Copy)]
+enum Opened {
+    /// Nothing was opened (the element is unwrapped).
+    Nothing,
+    /// One element.
+    One,
+    /// A normalised `pre`: `<pre><code>`.
+    Pre,
+}
+
+/// The writer hands what it keeps straight to the sanitiser's [`Builder`]: the article is
+/// sanitised in the same walk that chooses it, with no HTML written and parsed in between.
 pub struct Writer<'a> {
     base: Option<&'a Url>,
     lazy: &'a LazyFallbacks,
-    out: String,
+    out: Builder,
 }
 
 /// The language of a code block, from the class/data conventions of common highlighters.
@@ -256,12 +272,12 @@ impl<'a> Writer<'a> {
         Writer {
             base,
             lazy,
-            out: String::new(),
+            out: Builder::with_capacity(4096),
         }
     }
 
-    pub fn finish(self) -> String {
-        self.out
+    pub fn finish(self) -> Clean {
+        self.out.finish()
     }
 
     fn abs(&self, href: &str) -> Option<String> {
@@ -336,13 +352,16 @@ impl<'a> Writer<'a> {
             .and_then(|v| self.abs(v))
     }
 
-    fn open_tag(&mut self, tag: &str, attrs: &[(&str, String)]) {
-        self.out.push('<');
-        self.out.push_str(tag);
-        for (k, v) in attrs {
-            escape::attribute(&mut self.out, k, v);
-        }
-        self.out.push('>');
+    fn open_tag(&mut self, space: Space, tag: &str, attrs: &[(&str, String)]) {
+        self.out
+            .open(space, tag, attrs.iter().map(|(k, v)| (*k, v.as_str())));
+    }
+
+    /// An element with only text inside, opened and closed.
+    fn text_element(&mut self, space: Space, tag: &str, attrs: &[(&str, String)], text: &str) {
+        self.open_tag(space, tag, attrs);
+        self.out.text(text);
+        self.out.close();
     }
 
     /// Write the subtree at `root`.
@@ -350,8 +369,8 @@ impl<'a> Writer<'a> {
         let Some(root) = doc.tree.get(root) else {
             return;
         };
-        // Per open element: what to close when it ends (None = nothing written).
-        let mut closes: Vec<Option<&'static str>> = Vec::new();
+        // Per open element: what to close when it ends.
+        let mut closes: Vec<Opened> = Vec::new();
         let mut skip = Skip::default();
         let mut pre_depth = 0usize;
         let mut math_depth = 0usize;
@@ -361,27 +380,26 @@ impl<'a> Writer<'a> {
             }
             match edge {
                 Edge::Open(n) => match n.value() {
-                    Node::Text(t) => escape::text(&mut self.out, t),
-                    Node::Element(e) => {
-                        let close = self.open(n, e, &mut pre_depth, &mut math_depth);
-                        match close {
-                            Some(Some(tag)) => closes.push(Some(tag)),
-                            Some(None) => closes.push(None),
-                            None => {
-                                skip.start(n.id());
-                                closes.push(None);
-                            }
+                    Node::Text(t) => self.out.text(t),
+                    Node::Element(e) => match self.open(n, e, &mut pre_depth, &mut math_depth) {
+                        Some(opened) => closes.push(opened),
+                        None => {
+                            skip.start(n.id());
+                            closes.push(Opened::Nothing);
                         }
-                    }
+                    },
                     _ => {}
                 },
                 Edge::Close(n) => {
                     if let Node::Element(e) = n.value() {
-                        if let Some(Some(tag)) = closes.pop() {
-                            escape::end_tag(&mut self.out, tag);
-                            if tag == PRE_CLOSE {
+                        match closes.pop() {
+                            Some(Opened::One) => self.out.close(),
+                            Some(Opened::Pre) => {
+                                self.out.close();
+                                self.out.close();
                                 pre_depth = pre_depth.saturating_sub(1);
                             }
+                            Some(Opened::Nothing) | None => {}
                         }
                         if e.name() == "math" {
                             math_depth = math_depth.saturating_sub(1);
@@ -392,19 +410,19 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// Open one element. `None`: skip the subtree; `Some(None)`: unwrap; `Some(Some(tag))`:
-    /// written, close with `tag`.
+    /// Open one element. `None`: skip the subtree (whatever it wrote is already closed);
+    /// otherwise what its end undoes.
     fn open(
         &mut self,
         n: NodeRef<'_, Node>,
         e: &Element,
         pre_depth: &mut usize,
         math_depth: &mut usize,
-    ) -> Option<Option<&'static str>> {
+    ) -> Option<Opened> {
         let name = e.name();
         if *math_depth > 0 || name == "math" {
             let Some(tag) = mathml_tag(name) else {
-                return Some(None);
+                return Some(Opened::Nothing);
             };
             if name == "math" {
                 *math_depth += 1;
@@ -415,8 +433,8 @@ impl<'a> Writer<'a> {
                     attrs.push((a, v.to_string()));
                 }
             }
-            self.open_tag(tag, &attrs);
-            return Some(Some(tag));
+            self.open_tag(Space::MathMl, tag, &attrs);
+            return Some(Opened::One);
         }
         if name == "script" {
             // MathJax 2 TeX source.
@@ -424,15 +442,17 @@ impl<'a> Writer<'a> {
             let display = e
                 .attribute("type")
                 .is_some_and(|t| t.contains("mode=display"));
-            self.out.push_str(if display {
-                "<math display=\"block\">"
+            let math_attrs = if display {
+                vec![("display", "block".to_string())]
             } else {
-                "<math>"
-            });
-            self.out
-                .push_str("<semantics><annotation encoding=\"application/x-tex\">");
-            escape::text(&mut self.out, tex.trim());
-            self.out.push_str("</annotation></semantics></math>");
+                Vec::new()
+            };
+            self.open_tag(Space::MathMl, "math", &math_attrs);
+            self.open_tag(Space::MathMl, "semantics", &[]);
+            let tex_attrs = [("encoding", "application/x-tex".to_string())];
+            self.text_element(Space::MathMl, "annotation", &tex_attrs, tex.trim());
+            self.out.close();
+            self.out.close();
             return None;
         }
         if *pre_depth > 0 {
@@ -446,9 +466,9 @@ impl<'a> Writer<'a> {
                 return None;
             }
             if name == "br" {
-                self.out.push('\n');
+                self.out.text("\n");
             }
-            return Some(None);
+            return Some(Opened::Nothing);
         }
         match name {
             "pre" => {
@@ -458,12 +478,14 @@ impl<'a> Writer<'a> {
                         .find(|c| c.value().as_element().is_some_and(|e| e.name() == "code"))
                         .and_then(code_language)
                 });
-                self.out.push_str("<pre>");
+                self.open_tag(Space::Html, "pre", &[]);
                 match lang {
-                    Some(l) => self.open_tag("code", &[("class", format!("language-{l}"))]),
-                    None => self.out.push_str("<code>"),
+                    Some(l) => {
+                        self.open_tag(Space::Html, "code", &[("class", format!("language-{l}"))])
+                    }
+                    None => self.open_tag(Space::Html, "code", &[]),
                 }
-                return Some(Some(PRE_CLOSE));
+                return Some(Opened::Pre);
             }
             "img" => {
                 let picture = n.parent().filter(|p| {
@@ -478,7 +500,8 @@ impl<'a> Writer<'a> {
                         attrs.push((a, v.to_string()));
                     }
                 }
-                self.open_tag("img", &attrs);
+                self.open_tag(Space::Html, "img", &attrs);
+                self.out.close();
                 return None;
             }
             "iframe" | "video" => {
@@ -496,9 +519,18 @@ impl<'a> Writer<'a> {
                 let link = video_link(&src)
                     .or_else(|| (name == "video").then(|| self.abs(&src)).flatten());
                 if let Some(href) = link {
-                    self.out.push_str("<p>");
-                    self.open_tag("a", &[("href", href)]);
-                    self.out.push_str("▶ Video</a></p>");
+                    // Its own paragraph, or a line of the paragraph the embed sits in.
+                    if self.out.inside(PHRASING_ONLY) {
+                        if !self.out.current_is_blank() {
+                            self.open_tag(Space::Html, "br", &[]);
+                            self.out.close();
+                        }
+                        self.text_element(Space::Html, "a", &[("href", href)], "▶ Video");
+                    } else {
+                        self.open_tag(Space::Html, "p", &[]);
+                        self.text_element(Space::Html, "a", &[("href", href)], "▶ Video");
+                        self.out.close();
+                    }
                 }
                 return None;
             }
@@ -506,7 +538,7 @@ impl<'a> Writer<'a> {
         }
         match map_tag(name) {
             Out::Drop => None,
-            Out::Unwrap => Some(None),
+            Out::Unwrap => Some(Opened::Nothing),
             Out::Tag(tag) => {
                 let mut attrs: Vec<(&str, String)> = Vec::new();
                 match tag {
@@ -562,8 +594,8 @@ impl<'a> Writer<'a> {
                 {
                     attrs.push(("dir", d.trim().to_string()));
                 }
-                self.open_tag(tag, &attrs);
-                Some(Some(tag))
+                self.open_tag(Space::Html, tag, &attrs);
+                Some(Opened::One)
             }
         }
     }
@@ -573,4 +605,36 @@ impl<'a> Writer<'a> {
 fn keep_id(id: &str) -> bool {
     let id = id.trim();
     !id.is_empty() && id.len() <= 80 && !id.contains(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Writer;
+    use crate::content::prune::LazyFallbacks;
+
+    fn write(html: &str) -> String {
+        let doc = scraper::Html::parse_document(html);
+        let lazy = LazyFallbacks::default();
+        let mut w = Writer::new(None, &lazy);
+        let body = doc.root_element().last_child().map(|b| b.id());
+        if let Some(body) = body {
+            w.write(&doc, body);
+        }
+        w.finish().html
+    }
+
+    #[test]
+    fn a_video_inside_a_paragraph_does_not_open_a_paragraph_in_it() {
+        let yt = "https://www.youtube.com/embed/abc";
+        let out = write(&format!(
+            "<p>Watch:<iframe src='{yt}'></iframe></p><p><iframe src='{yt}'></iframe></p>\
+             <div><iframe src='{yt}'></iframe></div>"
+        ));
+        let link = "<a href=\"https://www.youtube.com/watch?v=abc\" rel=\"noopener noreferrer\">▶ Video</a>";
+        assert_eq!(
+            out,
+            format!("<p>Watch:<br>{link}</p><p>{link}</p><div><p>{link}</p></div>")
+        );
+        assert_eq!(crate::sanitize::clean_html(&out, None), out);
+    }
 }

@@ -1,10 +1,11 @@
 //! The allow-list sanitiser in front of every `content_html`.
 //!
-//! The content phase already writes a small vocabulary, so this is defence in depth: whatever
-//! the extractor lets through by mistake, nothing executable leaves the core. It parses the
-//! fragment with the same html5ever instance as the page (a second parser, as a sanitiser
-//! crate would bring, is about 50 KB more `.wasm` and a second full parse per article) and
-//! writes back only what [`policy`] allows. Nothing it does not name can appear in the output:
+//! The content phase already chooses a small vocabulary, so this is defence in depth: whatever
+//! the extractor lets through by mistake, nothing executable leaves the core. The [`Builder`]
+//! takes elements and text as a stream: the content writer feeds it while it walks the page
+//! (no article HTML is written and parsed again), and [`clean_html`] feeds it a fragment
+//! parsed with the page's own html5ever instance (a second parser, as a sanitiser crate would
+//! bring, is about 50 KB more `.wasm`). Either way it writes only what [`policy`] allows. Nothing it does not name can appear in the output:
 //! every tag written is from the allow-list and every character of text or attribute value is
 //! escaped, so parsing the output again, as the clean view does, yields only allowed elements.
 //! Defaults, all deliberate:
@@ -37,36 +38,36 @@ use url::Url;
 
 /// Sanitise article HTML with the allow-list of [`policy`].
 pub fn clean_html(html: &str, _base: Option<&Url>) -> String {
-    clean_fragment(html).0
+    clean_fragment(html).html
 }
 
-/// The sanitised HTML and the same content as a tree, built in the walk that writes the HTML.
+/// Sanitised article HTML and the same content as a tree, built in the walk that writes the
+/// HTML.
 ///
 /// Text and Markdown are rendered from the tree: parsing the sanitised HTML again would give
 /// the same nodes (everything written is allow-listed, well nested and escaped; adjacent text
 /// is merged here as a parser merges it) at the cost of another full parse per article.
-pub(crate) fn clean_fragment(html: &str) -> (String, Html) {
+pub struct Clean {
+    pub html: String,
+    pub tree: Html,
+}
+
+/// The namespace of an element handed to the [`Builder`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Space {
+    Html,
+    MathMl,
+    /// SVG or anything else: dropped with its content.
+    Other,
+}
+
+/// Parse an HTML fragment and sanitise it.
+pub(crate) fn clean_fragment(html: &str) -> Clean {
     let frag = crate::limits::parse_fragment(html);
-    let mut out = String::with_capacity(html.len());
-    let mut tree = Html::new_fragment();
+    let mut b = Builder::with_capacity(html.len());
     let html_ns: Namespace = ns!(html);
     let mathml_ns: Namespace = ns!(mathml);
-    let top = tree
-        .tree
-        .root_mut()
-        .append(Node::Element(Element::new(
-            QualName::new(None, ns!(html), local_name!("html")),
-            Vec::new(),
-        )))
-        .id();
-    // The output element new nodes go into, innermost last: one per written element.
-    let mut parents = vec![top];
-    // Per open element: the tag to close when it ends (None: unwrapped, nothing written).
-    let mut closes: Vec<Option<&'static str>> = Vec::new();
-    // The subtree being dropped.
     let mut skip = Skip::default();
-    // Nothing has been written since a `<pre>` start tag.
-    let mut after_pre = false;
     let root = frag.root_element();
     for edge in root.traverse() {
         if skip.passes(&edge) {
@@ -75,88 +76,216 @@ pub(crate) fn clean_fragment(html: &str) -> (String, Html) {
         match edge {
             Edge::Open(n) if n.id() == root.id() => {}
             Edge::Close(n) if n.id() == root.id() => {}
-            Edge::Open(n) => {
-                let parent = parents.last().copied().unwrap_or(top);
-                match n.value() {
-                    Node::Text(t) => {
-                        // A parser drops one newline right after `<pre>`; when the first text
-                        // written inside a `pre` starts with one, write one more to keep it.
-                        if std::mem::take(&mut after_pre) && t.starts_with('\n') {
-                            out.push('\n');
-                        }
-                        escape::text(&mut out, t);
-                        append_text(&mut tree, parent, t);
+            Edge::Open(n) => match n.value() {
+                Node::Text(t) => b.text(t),
+                Node::Element(e) => {
+                    let space = if e.name.ns == html_ns {
+                        Space::Html
+                    } else if e.name.ns == mathml_ns {
+                        Space::MathMl
+                    } else {
+                        Space::Other
+                    };
+                    let attrs = e
+                        .attrs
+                        .iter()
+                        .filter(|(name, _)| name.ns == ns!())
+                        .map(|(name, value)| (&*name.local, &**value));
+                    if !b.open(space, &e.name.local, attrs) {
+                        skip.start(n.id());
                     }
-                    Node::Element(e) => {
-                        let local: &str = &e.name.local;
-                        let table = if e.name.ns == html_ns {
-                            Some(policy::TAGS)
-                        } else if e.name.ns == mathml_ns {
-                            Some(MATHML_TAGS)
-                        } else {
-                            None
-                        };
-                        // Other namespaces (SVG) go whole, with their content.
-                        let Some(table) =
-                            table.filter(|_| !policy::DROP_WITH_CONTENT.contains(&local))
-                        else {
-                            skip.start(n.id());
-                            closes.push(None);
-                            continue;
-                        };
-                        let Some(tag) = table.iter().copied().find(|t| *t == local) else {
-                            closes.push(None);
-                            continue;
-                        };
-                        let mut attrs = Vec::new();
-                        out.push('<');
-                        out.push_str(tag);
-                        for (name, value) in e.attrs.iter() {
-                            let attr: &str = &name.local;
-                            if name.ns != ns!() || !policy::keep_attr(tag, attr, value) {
-                                continue;
-                            }
-                            escape::attribute(&mut out, attr, value);
-                            attrs.push(Attribute {
-                                name: name.clone(),
-                                value: value.clone(),
-                            });
-                        }
-                        for (attr, value) in policy::added_attrs(tag) {
-                            escape::attribute(&mut out, attr, value);
-                            attrs.push(Attribute {
-                                name: QualName::new(None, ns!(), LocalName::from(*attr)),
-                                value: (*value).into(),
-                            });
-                        }
-                        out.push('>');
-                        after_pre = tag == "pre";
-                        let element = Element::new(
-                            QualName::new(None, e.name.ns.clone(), LocalName::from(tag)),
-                            attrs,
-                        );
-                        let id = match tree.tree.get_mut(parent) {
-                            Some(mut p) => p.append(Node::Element(element)).id(),
-                            None => parent,
-                        };
-                        parents.push(id);
-                        closes.push(Some(tag));
-                    }
-                    _ => {}
                 }
-            }
+                _ => {}
+            },
             Edge::Close(n) => {
                 if n.value().is_element() {
-                    if let Some(Some(tag)) = closes.pop() {
-                        after_pre = false;
-                        parents.pop();
-                        escape::end_tag(&mut out, tag);
-                    }
+                    b.close();
                 }
             }
         }
     }
-    (out, tree)
+    b.finish()
+}
+
+/// The sanitiser as a stream of elements and text: whoever walks a tree (the parsed fragment
+/// in [`clean_fragment`], the content writer walking the page itself) opens and closes
+/// elements and hands over text, and only what [`policy`] allows is written, escaped, and
+/// added to the tree. The content writer feeding it directly is what spares every article a
+/// serialise-and-parse round trip.
+///
+/// Every [`Builder::open`] must be matched by one [`Builder::close`], whatever `open` returned.
+pub(crate) struct Builder {
+    out: String,
+    tree: Html,
+    top: NodeId,
+    /// The output element new nodes go into, innermost last: one per written element.
+    parents: Vec<NodeId>,
+    /// Per open element: the tag to close when it ends (None: unwrapped, nothing written).
+    closes: Vec<Option<&'static str>>,
+    /// Depth inside a subtree being dropped (0: not dropping).
+    dropping: usize,
+    /// Nothing has been written since a `<pre>` start tag.
+    after_pre: bool,
+}
+
+impl Builder {
+    pub(crate) fn with_capacity(bytes: usize) -> Self {
+        let mut tree = Html::new_fragment();
+        let top = tree
+            .tree
+            .root_mut()
+            .append(Node::Element(Element::new(
+                QualName::new(None, ns!(html), local_name!("html")),
+                Vec::new(),
+            )))
+            .id();
+        Builder {
+            out: String::with_capacity(bytes),
+            tree,
+            top,
+            parents: vec![top],
+            closes: Vec::new(),
+            dropping: 0,
+            after_pre: false,
+        }
+    }
+
+    /// Open an element with its (namespace-less) attributes. Returns whether its content is
+    /// wanted: `false` when the element is dropped with everything inside it, in which case
+    /// the caller may pass over the content (anything it still sends is ignored).
+    pub(crate) fn open<'v>(
+        &mut self,
+        space: Space,
+        local: &str,
+        attrs: impl Iterator<Item = (&'v str, &'v str)>,
+    ) -> bool {
+        if self.dropping > 0 {
+            self.dropping += 1;
+            return false;
+        }
+        let table = match space {
+            Space::Html => policy::TAGS,
+            Space::MathMl => MATHML_TAGS,
+            Space::Other => &[],
+        };
+        if space == Space::Other || policy::DROP_WITH_CONTENT.contains(&local) {
+            self.dropping = 1;
+            return false;
+        }
+        let Some(tag) = table
+            .iter()
+            .copied()
+            .find(|t| *t == local)
+            .filter(|t| self.fits(t))
+        else {
+            self.closes.push(None);
+            return true;
+        };
+        let mut kept: Vec<(&str, &str)> = attrs
+            .filter(|(attr, value)| policy::keep_attr(tag, attr, value))
+            .collect();
+        // One order whoever feeds the builder: by name, as the parser's tree keeps them.
+        kept.sort_by(|a, b| a.0.cmp(b.0));
+        kept.dedup_by(|a, b| a.0 == b.0);
+        self.out.push('<');
+        self.out.push_str(tag);
+        let mut tree_attrs = Vec::with_capacity(kept.len() + 2);
+        for (attr, value) in kept {
+            escape::attribute(&mut self.out, attr, value);
+            tree_attrs.push(Attribute {
+                name: QualName::new(None, ns!(), LocalName::from(attr)),
+                value: value.into(),
+            });
+        }
+        for (attr, value) in policy::added_attrs(tag) {
+            escape::attribute(&mut self.out, attr, value);
+            tree_attrs.push(Attribute {
+                name: QualName::new(None, ns!(), LocalName::from(*attr)),
+                value: (*value).into(),
+            });
+        }
+        self.out.push('>');
+        self.after_pre = tag == "pre";
+        let ns = if space == Space::MathMl {
+            ns!(mathml)
+        } else {
+            ns!(html)
+        };
+        let element = Element::new(QualName::new(None, ns, LocalName::from(tag)), tree_attrs);
+        let parent = self.parents.last().copied().unwrap_or(self.top);
+        let id = match self.tree.tree.get_mut(parent) {
+            Some(mut p) => p.append(Node::Element(element)).id(),
+            None => parent,
+        };
+        self.parents.push(id);
+        self.closes.push(Some(tag));
+        true
+    }
+
+    /// The innermost element written so far.
+    fn current(&self) -> Option<&'static str> {
+        self.closes.iter().rev().find_map(|c| *c)
+    }
+
+    /// Whether an element written so far and still open is one of `tags`.
+    pub(crate) fn inside(&self, tags: &[&str]) -> bool {
+        self.closes.iter().flatten().any(|t| tags.contains(t))
+    }
+
+    /// Whether the innermost element written so far holds nothing visible yet.
+    pub(crate) fn current_is_blank(&self) -> bool {
+        let parent = self.parents.last().copied().unwrap_or(self.top);
+        self.tree.tree.get(parent).is_none_or(|p| {
+            p.children().all(|c| match c.value() {
+                Node::Text(t) => t.trim().is_empty(),
+                _ => false,
+            })
+        })
+    }
+
+    /// Table parts go only where a table has them; elsewhere a parser ignores their tags, so
+    /// they are unwrapped as it would (an article whose root is a table row or cell).
+    fn fits(&self, tag: &str) -> bool {
+        match tag {
+            "caption" | "thead" | "tbody" | "tfoot" => self.current() == Some("table"),
+            "tr" => matches!(self.current(), Some("table" | "thead" | "tbody" | "tfoot")),
+            "td" | "th" => self.current() == Some("tr"),
+            _ => true,
+        }
+    }
+
+    pub(crate) fn text(&mut self, t: &str) {
+        if self.dropping > 0 || t.is_empty() {
+            return;
+        }
+        // A parser drops one newline right after `<pre>`; when the first text written inside
+        // a `pre` starts with one, write one more to keep it.
+        if std::mem::take(&mut self.after_pre) && t.starts_with('\n') {
+            self.out.push('\n');
+        }
+        escape::text(&mut self.out, t);
+        let parent = self.parents.last().copied().unwrap_or(self.top);
+        append_text(&mut self.tree, parent, t);
+    }
+
+    pub(crate) fn close(&mut self) {
+        if self.dropping > 0 {
+            self.dropping -= 1;
+            return;
+        }
+        if let Some(Some(tag)) = self.closes.pop() {
+            self.after_pre = false;
+            self.parents.pop();
+            escape::end_tag(&mut self.out, tag);
+        }
+    }
+
+    pub(crate) fn finish(self) -> Clean {
+        Clean {
+            html: self.out,
+            tree: self.tree,
+        }
+    }
 }
 
 /// Append text under `parent`, joined to a text node already last there (as a parser of the
@@ -275,13 +404,49 @@ mod tests {
             ("<pre>&#13;x</pre>", "\rx"),
             ("<pre></pre>\n\nafter", "\n\nafter"),
         ] {
-            let (clean, tree) = super::clean_fragment(html);
+            let super::Clean { html: clean, tree } = super::clean_fragment(html);
             let again = crate::limits::parse_fragment(&clean);
             let reparsed: String = again.root_element().text().collect();
             let built: String = tree.root_element().text().collect();
             assert_eq!(built, text, "{html} -> {clean}");
             assert_eq!(reparsed, text, "{html} -> {clean}");
         }
+    }
+
+    #[test]
+    fn table_parts_outside_a_table_are_unwrapped_as_a_parser_would() {
+        let mut b = super::Builder::with_capacity(0);
+        for tag in ["tr", "td"] {
+            b.open(super::Space::Html, tag, std::iter::empty());
+        }
+        b.text("cell");
+        b.close();
+        b.close();
+        b.open(super::Space::Html, "table", std::iter::empty());
+        b.open(super::Space::Html, "tr", std::iter::empty());
+        b.open(super::Space::Html, "td", std::iter::empty());
+        b.text("x");
+        for _ in 0..3 {
+            b.close();
+        }
+        let clean = b.finish().html;
+        assert_eq!(clean, "cell<table><tr><td>x</td></tr></table>");
+        assert_eq!(
+            clean_html(&clean, None),
+            "cell<table><tbody><tr><td>x</td></tr></tbody></table>"
+        );
+    }
+
+    #[test]
+    fn a_dropped_subtree_swallows_what_is_still_sent() {
+        let mut b = super::Builder::with_capacity(0);
+        assert!(!b.open(super::Space::Other, "svg", std::iter::empty()));
+        assert!(!b.open(super::Space::Html, "p", std::iter::empty()));
+        b.text("hidden");
+        b.close();
+        b.close();
+        b.text("shown");
+        assert_eq!(b.finish().html, "shown");
     }
 
     #[test]
