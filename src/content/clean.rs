@@ -49,7 +49,9 @@ fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
-pub fn clean(doc: &mut Html, roots: &[NodeId], title: Option<&str>, flags: Flags) {
+/// Returns the characters of text the article keeps (as [`Stats::text`] counts them).
+pub fn clean(doc: &mut Html, roots: &[NodeId], title: Option<&str>, flags: Flags) -> u32 {
+    let mut kept = 0;
     let mut doomed: Vec<NodeId> = Vec::new();
     let mut title_dropped = false;
     let norm_title = title.map(normalise);
@@ -57,7 +59,7 @@ pub fn clean(doc: &mut Html, roots: &[NodeId], title: Option<&str>, flags: Flags
         let Some(root_ref) = doc.tree.get(root) else {
             continue;
         };
-        walk(
+        kept += walk(
             root_ref,
             flags,
             norm_title.as_deref(),
@@ -70,6 +72,7 @@ pub fn clean(doc: &mut Html, roots: &[NodeId], title: Option<&str>, flags: Flags
             n.detach();
         }
     }
+    kept
 }
 
 fn normalise(s: &str) -> String {
@@ -88,7 +91,7 @@ fn walk(
     title: Option<&str>,
     title_dropped: &mut bool,
     doomed: &mut Vec<NodeId>,
-) {
+) -> u32 {
     let mut stack: Vec<Frame> = vec![Frame {
         stats: Stats::default(),
         text: String::new(),
@@ -204,6 +207,8 @@ fn walk(
             }
         }
     }
+    // What is left is the frame above the root: the root's text minus what was removed.
+    stack.first().map_or(0, |f| f.stats.text)
 }
 
 /// Is `n` after the heading `h` in document order, as its next sibling or the next

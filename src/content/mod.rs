@@ -17,7 +17,6 @@ mod stats;
 use crate::dom::Attribute;
 
 use ego_tree::NodeId;
-use scraper::node::Node;
 use scraper::Html;
 use url::Url;
 
@@ -154,25 +153,12 @@ fn run_pass(
             flags.clean_conditionally = false;
         }
     }
-    clean::clean(d, &roots, meta.title.as_deref(), flags);
+    let text_len = clean::clean(d, &roots, meta.title.as_deref(), flags);
     let mut w = serialize::Writer::new(base, &lazy);
     for r in &roots {
         w.write(d, *r);
     }
-    let clean = w.finish();
-    let text_len: u32 = roots
-        .iter()
-        .filter_map(|r| d.tree.get(*r))
-        .map(|r| {
-            r.descendants()
-                .filter_map(|n| match n.value() {
-                    Node::Text(t) => Some(stats::text_len_and_commas(t).0),
-                    _ => None,
-                })
-                .sum::<u32>()
-        })
-        .sum();
-    (clean, text_len)
+    (w.finish(), text_len)
 }
 
 /// The page's `main` element (or `role=main`) when it holds most of the prose.
