@@ -50,7 +50,13 @@ fn is_heading(name: &str) -> bool {
 }
 
 /// Returns the characters of text the article keeps (as [`Stats::text`] counts them).
-pub fn clean(doc: &mut Html, roots: &[NodeId], title: Option<&str>, flags: Flags) -> u32 {
+pub fn clean(
+    doc: &mut Html,
+    undo: &mut super::Undo,
+    roots: &[NodeId],
+    title: Option<&str>,
+    flags: Flags,
+) -> u32 {
     let mut kept = 0;
     let mut doomed: Vec<NodeId> = Vec::new();
     let mut title_dropped = false;
@@ -68,9 +74,7 @@ pub fn clean(doc: &mut Html, roots: &[NodeId], title: Option<&str>, flags: Flags
         );
     }
     for id in doomed {
-        if let Some(mut n) = doc.tree.get_mut(id) {
-            n.detach();
-        }
+        undo.detach(doc, id);
     }
     kept
 }

@@ -219,7 +219,12 @@ fn has_ancestor(node: NodeRef<'_, Node>, names: &[&str]) -> bool {
 pub type LazyFallbacks = crate::dom::IdMap<String>;
 
 /// Remove hidden elements, page chrome and clutter from the whole document.
-pub fn prune(doc: &mut Html, hidden_attr: Option<&str>, flags: Flags) -> LazyFallbacks {
+pub fn prune(
+    doc: &mut Html,
+    undo: &mut super::Undo,
+    hidden_attr: Option<&str>,
+    flags: Flags,
+) -> LazyFallbacks {
     let keep_noscript = noscript_holds_the_page(doc);
     let markers = Markers::of(doc);
     let mut doomed: Vec<NodeId> = Vec::new();
@@ -258,9 +263,7 @@ pub fn prune(doc: &mut Html, hidden_attr: Option<&str>, flags: Flags) -> LazyFal
         }
     }
     for id in doomed {
-        if let Some(mut n) = doc.tree.get_mut(id) {
-            n.detach();
-        }
+        undo.detach(doc, id);
     }
     lazy
 }

@@ -588,7 +588,8 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                 // One buffer for every element's class and id: most have neither, and the
                 // rest need no allocation of their own.
                 class_buf.clear();
-                let (c, i) = (v.attribute("class"), v.attribute("id"));
+                let a = Attrs::of(v);
+                let (c, i) = (a.class, a.id);
                 if c.is_some() || i.is_some() {
                     class_buf.push_str(c.unwrap_or(""));
                     class_buf.push(' ');
@@ -606,11 +607,10 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                 let parent_proper = parent.is_some_and(|c| c.in_article_proper);
                 let in_article_proper = parent_proper
                     || tag == "article"
-                    || v.attribute("itemprop")
-                        .is_some_and(|p| p.contains("articleBody"))
-                    || v.attribute("itemtype")
+                    || a.itemprop.is_some_and(|p| p.contains("articleBody"))
+                    || a.itemtype
                         .is_some_and(|t| t.contains("Article") || t.contains("BlogPosting"))
-                    || v.attribute("class").is_some_and(|c| {
+                    || a.class.is_some_and(|c| {
                         c.split_whitespace().any(|w| {
                             matches!(
                                 w,
@@ -624,10 +624,11 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                         })
                     });
                 let in_article = in_article_proper || parent_article || tag == "main";
+                let holds_headline = headline.path.contains(&node.id());
                 let place = Place {
                     in_article: parent_article,
                     in_article_proper: parent_proper,
-                    holds_headline: headline.path.contains(&node.id()),
+                    holds_headline,
                 };
                 let parent_frame = parent.is_some_and(|c| c.frame_only);
                 let mut exclusion = if parent_excluded && !parent_frame {
@@ -655,8 +656,8 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                     Exclusion::No => parent_frame,
                 };
                 let mut foreign_scope = parent.is_some_and(|c| c.foreign_scope);
-                if v.attribute("itemscope").is_some() {
-                    let ty = v.attribute("itemtype").unwrap_or("").to_ascii_lowercase();
+                if a.itemscope {
+                    let ty = a.itemtype.unwrap_or("").to_ascii_lowercase();
                     foreign_scope = ty.contains("comment") || ty.contains("review");
                 }
                 let is_block =
@@ -676,21 +677,17 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                 }
 
                 // `<meta>`, and RDFa (`<span property="schema:dateCreated" content=…>`).
-                if tag == "meta"
-                    || (v.attribute("property").is_some()
-                        && v.attribute("content").is_some()
-                        && !excluded)
-                {
+                if tag == "meta" || (a.property && a.content.is_some() && !excluded) {
                     meta_candidate(&el, &attr_opts, order, &mut out);
                 }
 
                 if !excluded && !foreign_scope {
-                    if let Some(prop) = v.attribute("itemprop") {
+                    if let Some(prop) = a.itemprop {
                         if let Some(role) = itemprop_role(prop) {
                             if tag != "meta" {
                                 let raw = v
                                     .attribute("content")
-                                    .or_else(|| v.attribute("datetime"))
+                                    .or(a.datetime)
                                     .map(str::to_string)
                                     .unwrap_or_else(|| bounded_text(&el, 200));
                                 if let Some(d) = parse::parse_with(&raw, &attr_opts) {
@@ -713,7 +710,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                     }
                     if tag == "time" {
                         let role = marked_role(&el);
-                        let (raw, source) = match v.attribute("datetime") {
+                        let (raw, source) = match a.datetime {
                             Some(dt) => (dt.to_string(), "time[datetime]"),
                             None => (bounded_text(&el, 200), "time"),
                         };
@@ -771,7 +768,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                             }
                         }
                     }
-                    for (name, value) in v.attrs() {
+                    for (name, value) in v.attrs().filter(|_| a.data) {
                         let Some(role) = data_attr_role(name) else {
                             continue;
                         };
@@ -797,7 +794,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                     if !matches!(
                         tag,
                         "time" | "abbr" | "meta" | "html" | "body" | "article" | "main"
-                    ) && v.attribute("itemprop").is_none()
+                    ) && a.itemprop.is_none()
                     {
                         if let Some(role) = date_class(class_id) {
                             let raw = bounded_text(&el, 160);
@@ -847,7 +844,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                         }
                     }
                 }
-                let holds = headline.path.contains(&node.id());
+                let holds = holds_headline;
                 let shared = match stack.last() {
                     Some(p) if holds && p.shared == stack.len() => stack.len() + 1,
                     Some(p) => p.shared,
@@ -1106,6 +1103,46 @@ fn parsely_page(content: &str, opts: &ParseOptions, order: usize, out: &mut Vec<
     }
 }
 
+/// The attributes the date walk reads, found in one scan of the element's attributes
+/// instead of one scan per name (the walk visits every element of the page).
+#[derive(Default)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    itemprop: Option<&'a str>,
+    itemtype: Option<&'a str>,
+    itemscope: bool,
+    property: bool,
+    content: Option<&'a str>,
+    datetime: Option<&'a str>,
+    /// Any `data-*` attribute.
+    data: bool,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(el: &'a scraper::node::Element) -> Self {
+        let mut a = Attrs::default();
+        for (q, v) in el.attrs.iter() {
+            if !q.ns.is_empty() {
+                continue;
+            }
+            let v: &'a str = v;
+            match &*q.local {
+                "class" => a.class = Some(v),
+                "id" => a.id = Some(v),
+                "itemprop" => a.itemprop = Some(v),
+                "itemtype" => a.itemtype = Some(v),
+                "itemscope" => a.itemscope = true,
+                "property" => a.property = true,
+                "content" => a.content = Some(v),
+                "datetime" => a.datetime = Some(v),
+                name => a.data |= name.starts_with("data-"),
+            }
+        }
+        a
+    }
+}
+
 /// Visible text gathered block by block, with what the scan needs to remember between blocks.
 #[derive(Default)]
 struct TextBlocks {
@@ -1174,9 +1211,8 @@ impl TextBlocks {
         // for the next block), and collapsing the whole block's whitespace was a tenth of the
         // date phase.
         if *count >= MAX_CANDIDATES
-            || !block
-                .chars()
-                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            || !(block.bytes().any(|b| b.is_ascii_digit())
+                || (!block.is_ascii() && block.chars().any(|c| ('０'..='９').contains(&c))))
         {
             *prev_tail = collapsed_tail(block, 48);
             block.clear();
