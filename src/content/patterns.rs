@@ -246,7 +246,8 @@ pub fn class_id(el: &scraper::node::Element) -> String {
         s.push(' ');
         s.push_str(i);
     }
-    s.to_ascii_lowercase()
+    s.make_ascii_lowercase();
+    s
 }
 
 /// The three verdicts on one class/id string.

@@ -478,8 +478,16 @@ fn is_tracking_pixel(el: &Element) -> bool {
 /// Script-driven pages that render nothing without scripts put their whole content in
 /// `<noscript>` for crawlers; everywhere else `<noscript>` holds only fallbacks and notices.
 fn noscript_holds_the_page(doc: &Html) -> bool {
-    let mut inside = 0usize;
-    let mut outside = 0usize;
+    // Most pages have little or no `<noscript>` text: measure that first, and the rest of
+    // the page only when it could matter.
+    let inside = visible_text(doc, true);
+    inside > 1000 && inside > visible_text(doc, false) * 2
+}
+
+/// Bytes of trimmed text inside `<noscript>` (or outside it), never counting script, style
+/// or template text.
+fn visible_text(doc: &Html, in_noscript: bool) -> usize {
+    let mut len = 0usize;
     let mut depth = 0usize;
     for edge in doc.tree.root().traverse() {
         match edge {
@@ -488,13 +496,8 @@ fn noscript_holds_the_page(doc: &Html) -> bool {
                 Node::Element(e) if matches!(e.name(), "script" | "style" | "template") => {
                     depth += 1000
                 }
-                Node::Text(t) => {
-                    let len = t.trim().len();
-                    match depth {
-                        0 => outside += len,
-                        d if d < 1000 => inside += len,
-                        _ => {}
-                    }
+                Node::Text(t) if (depth == 0) != in_noscript && depth < 1000 => {
+                    len += t.trim().len();
                 }
                 _ => {}
             },
@@ -507,7 +510,7 @@ fn noscript_holds_the_page(doc: &Html) -> bool {
             },
         }
     }
-    inside > 1000 && inside > outside * 2
+    len
 }
 
 /// A `<noscript><img src=…></noscript>` right after a placeholder image carries the real source.
