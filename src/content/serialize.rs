@@ -133,12 +133,6 @@ pub fn video_link(src: &str) -> Option<String> {
     }
 }
 
-/// Elements a paragraph cannot be written inside.
-const PHRASING_ONLY: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "em", "strong", "code", "small", "sub", "sup",
-    "abbr", "q", "del", "u", "mark", "kbd", "samp", "time", "summary", "caption", "dt",
-];
-
 /// What closing an input element undoes in the output.
 #[derive(Clone, Copy)]
 enum Opened {
@@ -520,7 +514,7 @@ impl<'a> Writer<'a> {
                     .or_else(|| (name == "video").then(|| self.abs(&src)).flatten());
                 if let Some(href) = link {
                     // Its own paragraph, or a line of the paragraph the embed sits in.
-                    if self.out.inside(PHRASING_ONLY) {
+                    if self.out.in_phrasing_only() {
                         if !self.out.current_is_blank() {
                             self.open_tag(Space::Html, "br", &[]);
                             self.out.close();

@@ -52,6 +52,12 @@ pub struct Clean {
     pub tree: Html,
 }
 
+/// Elements a paragraph cannot be written inside.
+const PHRASING_ONLY: &[&str] = &[
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "em", "strong", "code", "small", "sub", "sup",
+    "abbr", "q", "del", "u", "mark", "kbd", "samp", "time", "summary", "caption", "dt",
+];
+
 /// The namespace of an element handed to the [`Builder`].
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Space {
@@ -122,6 +128,11 @@ pub(crate) struct Builder {
     parents: Vec<NodeId>,
     /// Per open element: the tag to close when it ends (None: unwrapped, nothing written).
     closes: Vec<Option<&'static str>>,
+    /// The written elements still open, innermost last (`closes` without the unwrapped ones),
+    /// so the current element is found in constant time however deep the unwrapped nesting.
+    written: Vec<&'static str>,
+    /// How many of them only take phrasing content ([`PHRASING_ONLY`]).
+    phrasing: usize,
     /// Depth inside a subtree being dropped (0: not dropping).
     dropping: usize,
     /// Nothing has been written since a `<pre>` start tag.
@@ -145,6 +156,8 @@ impl Builder {
             top,
             parents: vec![top],
             closes: Vec::new(),
+            written: Vec::new(),
+            phrasing: 0,
             dropping: 0,
             after_pre: false,
         }
@@ -219,17 +232,19 @@ impl Builder {
         };
         self.parents.push(id);
         self.closes.push(Some(tag));
+        self.written.push(tag);
+        self.phrasing += usize::from(PHRASING_ONLY.contains(&tag));
         true
     }
 
-    /// The innermost element written so far.
+    /// The innermost element written so far and still open.
     fn current(&self) -> Option<&'static str> {
-        self.closes.iter().rev().find_map(|c| *c)
+        self.written.last().copied()
     }
 
-    /// Whether an element written so far and still open is one of `tags`.
-    pub(crate) fn inside(&self, tags: &[&str]) -> bool {
-        self.closes.iter().flatten().any(|t| tags.contains(t))
+    /// Whether an open written element takes only phrasing content (no paragraph inside).
+    pub(crate) fn in_phrasing_only(&self) -> bool {
+        self.phrasing > 0
     }
 
     /// Whether the innermost element written so far holds nothing visible yet.
@@ -276,6 +291,8 @@ impl Builder {
         if let Some(Some(tag)) = self.closes.pop() {
             self.after_pre = false;
             self.parents.pop();
+            self.written.pop();
+            self.phrasing -= usize::from(PHRASING_ONLY.contains(&tag));
             escape::end_tag(&mut self.out, tag);
         }
     }
