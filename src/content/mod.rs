@@ -157,7 +157,7 @@ pub fn extract_content(doc: Html, options: &Options, meta: &Meta, base: Option<&
     {
         best = best_loose;
     }
-    let (len, clean) = best.unwrap_or_else(|| (0, Builder::with_capacity(0).finish()));
+    let (len, clean) = best.unwrap_or_else(|| (0, Builder::empty()));
     finish(clean, len, meta)
 }
 
@@ -186,7 +186,7 @@ fn run_pass(
     let body = body_id(d);
     let top = score::refine_top(d, &cands, &stats).or(body);
     let Some(mut top) = top else {
-        return (Builder::with_capacity(0).finish(), 0);
+        return (Builder::empty(), 0);
     };
     let mut flags = flags;
     let mut roots = gather_siblings(d, top, &cands.scores, &stats);

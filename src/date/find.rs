@@ -685,8 +685,8 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                     if let Some(prop) = a.itemprop {
                         if let Some(role) = itemprop_role(prop) {
                             if tag != "meta" {
-                                let raw = v
-                                    .attribute("content")
+                                let raw = a
+                                    .content
                                     .or(a.datetime)
                                     .map(str::to_string)
                                     .unwrap_or_else(|| bounded_text(&el, 200));
@@ -844,11 +844,10 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                         }
                     }
                 }
-                let holds = holds_headline;
                 let shared = match stack.last() {
-                    Some(p) if holds && p.shared == stack.len() => stack.len() + 1,
+                    Some(p) if holds_headline && p.shared == stack.len() => stack.len() + 1,
                     Some(p) => p.shared,
-                    None => usize::from(holds),
+                    None => usize::from(holds_headline),
                 };
                 stack.push(Ctx {
                     shared,

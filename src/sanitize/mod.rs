@@ -124,13 +124,12 @@ pub(crate) struct Builder {
     out: String,
     tree: Html,
     top: NodeId,
-    /// The output element new nodes go into, innermost last: one per written element.
-    parents: Vec<NodeId>,
-    /// Per open element: the tag to close when it ends (None: unwrapped, nothing written).
-    closes: Vec<Option<&'static str>>,
-    /// The written elements still open, innermost last (`closes` without the unwrapped ones),
-    /// so the current element is found in constant time however deep the unwrapped nesting.
-    written: Vec<&'static str>,
+    /// Per open element: whether it was written (false: unwrapped, nothing to close).
+    closes: Vec<bool>,
+    /// The written elements still open, innermost last, with their node in the tree: new
+    /// nodes go into the last one, and the current element is found in constant time however
+    /// deep the unwrapped nesting around it.
+    written: Vec<(NodeId, &'static str)>,
     /// How many of them only take phrasing content ([`PHRASING_ONLY`]).
     phrasing: usize,
     /// Depth inside a subtree being dropped (0: not dropping).
@@ -154,7 +153,6 @@ impl Builder {
             out: String::with_capacity(bytes),
             tree,
             top,
-            parents: vec![top],
             closes: Vec::new(),
             written: Vec::new(),
             phrasing: 0,
@@ -191,7 +189,7 @@ impl Builder {
             .find(|t| *t == local)
             .filter(|t| self.fits(t))
         else {
-            self.closes.push(None);
+            self.closes.push(false);
             return true;
         };
         let mut kept: Vec<(&str, &str)> = attrs
@@ -225,21 +223,25 @@ impl Builder {
             ns!(html)
         };
         let element = Element::new(QualName::new(None, ns, LocalName::from(tag)), tree_attrs);
-        let parent = self.parents.last().copied().unwrap_or(self.top);
+        let parent = self.parent();
         let id = match self.tree.tree.get_mut(parent) {
             Some(mut p) => p.append(Node::Element(element)).id(),
             None => parent,
         };
-        self.parents.push(id);
-        self.closes.push(Some(tag));
-        self.written.push(tag);
+        self.closes.push(true);
+        self.written.push((id, tag));
         self.phrasing += usize::from(PHRASING_ONLY.contains(&tag));
         true
     }
 
     /// The innermost element written so far and still open.
     fn current(&self) -> Option<&'static str> {
-        self.written.last().copied()
+        self.written.last().map(|w| w.1)
+    }
+
+    /// The tree node new nodes go into.
+    fn parent(&self) -> NodeId {
+        self.written.last().map_or(self.top, |w| w.0)
     }
 
     /// Whether an open written element takes only phrasing content (no paragraph inside).
@@ -249,8 +251,7 @@ impl Builder {
 
     /// Whether the innermost element written so far holds nothing visible yet.
     pub(crate) fn current_is_blank(&self) -> bool {
-        let parent = self.parents.last().copied().unwrap_or(self.top);
-        self.tree.tree.get(parent).is_none_or(|p| {
+        self.tree.tree.get(self.parent()).is_none_or(|p| {
             p.children().all(|c| match c.value() {
                 Node::Text(t) => t.trim().is_empty(),
                 _ => false,
@@ -279,7 +280,7 @@ impl Builder {
             self.out.push('\n');
         }
         escape::text(&mut self.out, t);
-        let parent = self.parents.last().copied().unwrap_or(self.top);
+        let parent = self.parent();
         append_text(&mut self.tree, parent, t);
     }
 
@@ -288,13 +289,18 @@ impl Builder {
             self.dropping -= 1;
             return;
         }
-        if let Some(Some(tag)) = self.closes.pop() {
-            self.after_pre = false;
-            self.parents.pop();
-            self.written.pop();
-            self.phrasing -= usize::from(PHRASING_ONLY.contains(&tag));
-            escape::end_tag(&mut self.out, tag);
+        if self.closes.pop() == Some(true) {
+            if let Some((_, tag)) = self.written.pop() {
+                self.after_pre = false;
+                self.phrasing -= usize::from(PHRASING_ONLY.contains(&tag));
+                escape::end_tag(&mut self.out, tag);
+            }
         }
+    }
+
+    /// An empty result.
+    pub(crate) fn empty() -> Clean {
+        Builder::with_capacity(0).finish()
     }
 
     pub(crate) fn finish(self) -> Clean {
