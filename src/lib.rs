@@ -24,12 +24,11 @@ pub mod sanitize;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+mod weburl;
 
 pub use article::{Article, DateSource};
 pub use error::Error;
 pub use options::Options;
-
-use url::Url;
 
 /// Extract the article of one page.
 ///
@@ -48,7 +47,7 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
     }
     let page_url = match options.url.as_deref().map(str::trim) {
         None | Some("") => None,
-        Some(u) => Some(Url::parse(u).map_err(|_| Error::BadUrl(u.to_string()))?),
+        Some(u) => Some(weburl::parse(u).map_err(|_| Error::BadUrl(u.to_string()))?),
     };
 
     let budget = limits::step_budget(html.len(), options.parse_steps_per_byte);

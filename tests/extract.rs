@@ -168,6 +168,33 @@ fn relative_links_resolve_against_base() {
 }
 
 #[test]
+fn unicode_host_names_resolve_as_a_browser_would() {
+    // The page URL, a link and an image written with Unicode host names all come out in the
+    // ASCII (Punycode) form a browser uses; none is dropped.
+    let html = format!(
+        r#"<html><head><link rel="canonical" href="https://Пример.рф/новости/1"></head><body><article>{}
+        <p>See <a href="https://bücher.example/katalog">the catalogue</a> and <a href="/статья">this</a>.</p>
+        <img src="//例え.テスト/bild.jpg" alt="Bild"></article></body></html>"#,
+        para(5)
+    );
+    let o = Options {
+        url: Some("https://пример.рф/новости/1?x=ü".into()),
+        ..Options::default()
+    };
+    let a = extract(&html, &o).expect("extracts");
+    for want in [
+        r#"href="https://xn--bcher-kva.example/katalog""#,
+        r#"href="https://xn--e1afmkfd.xn--p1ai/%D1%81%D1%82%D0%B0%D1%82%D1%8C%D1%8F""#,
+        r#"src="https://xn--r8jz45g.xn--zckzah/bild.jpg""#,
+    ] {
+        assert!(a.content_html.contains(want), "{want}\n{}", a.content_html);
+    }
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://xn--e1afmkfd.xn--p1ai/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/1")
+    );
+}
+#[test]
 fn cjk_reading_time_counts_characters() {
     let zh = "北京时间今天上午，研究人员发布了一项关于城市交通与空气质量的新报告。".repeat(40);
     let html =

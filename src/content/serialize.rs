@@ -94,9 +94,9 @@ fn mathml_tag(name: &str) -> Option<&'static str> {
 pub fn video_link(src: &str) -> Option<String> {
     let src = src.trim();
     let url = if src.starts_with("//") {
-        Url::parse(&format!("https:{src}")).ok()?
+        crate::weburl::parse(&format!("https:{src}")).ok()?
     } else {
-        Url::parse(src).ok()?
+        crate::weburl::parse(src).ok()?
     };
     let host = url
         .host_str()?
@@ -283,8 +283,8 @@ impl<'a> Writer<'a> {
             return Some(href.to_string());
         }
         let url = match self.base {
-            Some(b) => b.join(href).ok()?,
-            None => Url::parse(href).ok()?,
+            Some(b) => crate::weburl::join(b, href).ok()?,
+            None => crate::weburl::parse(href).ok()?,
         };
         matches!(url.scheme(), "http" | "https" | "mailto" | "tel").then(|| url.to_string())
     }

@@ -54,8 +54,8 @@ pub(crate) fn absolute(base: Option<&Url>, href: &str) -> Option<String> {
         return None;
     }
     let url = match base {
-        Some(b) => b.join(href).ok()?,
-        None => Url::parse(href).ok()?,
+        Some(b) => crate::weburl::join(b, href).ok()?,
+        None => crate::weburl::parse(href).ok()?,
     };
     matches!(url.scheme(), "http" | "https").then(|| url.to_string())
 }
@@ -209,8 +209,8 @@ fn dedup_ci(v: &mut Vec<String>) {
 fn base_url(ix: &index::Index<'_>, page_url: Option<&Url>) -> Option<Url> {
     let href = ix.base?.value().attribute("href")?.trim();
     let url = match page_url {
-        Some(p) => p.join(href).ok()?,
-        None => Url::parse(href).ok()?,
+        Some(p) => crate::weburl::join(p, href).ok()?,
+        None => crate::weburl::parse(href).ok()?,
     };
     matches!(url.scheme(), "http" | "https").then_some(url)
 }

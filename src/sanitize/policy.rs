@@ -3,8 +3,6 @@
 //! Everything not named here is either unwrapped (its text stays, the element goes) or, for
 //! the elements in [`DROP_WITH_CONTENT`], removed with everything inside it.
 
-use url::Url;
-
 /// HTML elements written as they are (in the HTML namespace only).
 pub(crate) const TAGS: &[&str] = &[
     "p",
@@ -181,6 +179,6 @@ fn safe_url(value: &str) -> bool {
     value
         .trim_start_matches(|c: char| c <= ' ')
         .starts_with('#')
-        || Url::parse(value)
+        || crate::weburl::parse(value)
             .is_ok_and(|u| matches!(u.scheme(), "http" | "https" | "mailto" | "tel"))
 }
