@@ -238,3 +238,45 @@ fn non_article_pages_still_yield_their_content() {
     assert!(a.text.contains("Product number 3"), "{}", a.text);
     assert!(!a.readerable);
 }
+
+#[test]
+fn a_landing_page_of_short_blocks_keeps_its_main_area() {
+    // A service page: a hero, feature cards of a heading and a sentence or two each, an FAQ.
+    // Each block is too short to read as prose, yet together they are what the page says.
+    let cards: String = (1..=8)
+        .map(|i| {
+            format!(
+                r#"<div class="card"><h3>Feature {i}</h3><p>Plan {i} covers your whole team.</p>
+                <a class="btn" href="/features/{i}">Learn more</a></div>"#
+            )
+        })
+        .collect();
+    let faq: String = (1..=5)
+        .map(|i| {
+            format!(
+                r#"<details><summary>Question {i}?</summary><p>Answer {i}, short and to the point.</p></details>"#
+            )
+        })
+        .collect();
+    let html = format!(
+        r#"<html><head><meta property="og:type" content="website"></head><body>
+        <header><nav><a href="/">Home</a> <a href="/pricing">Pricing</a> <a href="/about">About</a></nav></header>
+        <main><section class="hero"><h1>Tools for teams</h1><p>Everything your team needs to plan,
+        track and ship work, in one place.</p></section>
+        <section class="features"><h2>What you get</h2><div class="grid">{cards}</div></section>
+        <section class="faq"><h2>Questions</h2>{faq}</section></main>
+        <footer><p>© Example Inc.</p><a href="/privacy">Privacy</a></footer></body></html>"#
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    for want in [
+        "Everything your team needs",
+        "Feature 1",
+        "Plan 8 covers your whole team.",
+        "Answer 5, short and to the point.",
+    ] {
+        assert!(a.text.contains(want), "{want} missing from:\n{}", a.text);
+    }
+    for clutter in ["Pricing", "Privacy", "Example Inc."] {
+        assert!(!a.text.contains(clutter), "{clutter} kept:\n{}", a.text);
+    }
+}

@@ -58,7 +58,22 @@ impl Undo {
     /// Put every detached node back, last first. `false` when the tree is not as the log
     /// left it (it cannot be, as passes only detach; the caller then stops passing).
     pub fn restore(&mut self, doc: &mut Html) -> bool {
-        while let Some((id, parent, prev)) = self.0.pop() {
+        self.restore_to(doc, 0)
+    }
+
+    /// How many removals the log holds, to put back only the later ones with [`restore_to`].
+    ///
+    /// [`restore_to`]: Undo::restore_to
+    pub fn mark(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Put back the removals made after `mark`, last first.
+    pub fn restore_to(&mut self, doc: &mut Html, mark: usize) -> bool {
+        while self.0.len() > mark {
+            let Some((id, parent, prev)) = self.0.pop() else {
+                break;
+            };
             let detached = doc.tree.get(id).is_some_and(|n| n.parent().is_none());
             let in_place = match prev {
                 Some(p) => doc.tree.get(p).and_then(|p| p.parent()).map(|p| p.id()) == Some(parent),
@@ -203,7 +218,17 @@ fn run_pass(
             flags.clean_conditionally = false;
         }
     }
-    let text_len = clean::clean(d, undo, &roots, meta.title.as_deref(), flags);
+    let mark = undo.mark();
+    let mut text_len = clean::clean(d, undo, &roots, meta.title.as_deref(), flags);
+    if flags.clean_conditionally {
+        if let Some(main) = sparse_main(d, &stats, text_len, meta) {
+            if undo.restore_to(d, mark) {
+                roots = vec![main];
+                flags.clean_conditionally = false;
+                text_len = clean::clean(d, undo, &roots, meta.title.as_deref(), flags);
+            }
+        }
+    }
     let mut w = serialize::Writer::new(base, &lazy);
     for r in &roots {
         w.write(d, *r);
@@ -223,6 +248,46 @@ fn main_area(d: &Html, stats: &crate::dom::IdMap<Stats>) -> Option<NodeId> {
             .get(id)
             .is_some_and(|s| s.good as f32 >= page as f32 * 0.6)
     })
+}
+
+/// A landing or service page built of short blocks (a hero line, feature cards, a few
+/// sentences each, an FAQ) reads as little prose, so cleaning the best container drops most
+/// of it as if it were clutter. When the page is not declared an article, marks a main area
+/// holding much of its text, and what survived cleaning is a small part of that area, the
+/// main area (minus the page chrome pruning already removed) is the content. Not for product
+/// pages and forums, whose main area is mostly offers, reviews and replies around the part a
+/// reader wants.
+fn sparse_main(
+    d: &Html,
+    stats: &crate::dom::IdMap<Stats>,
+    kept: u32,
+    meta: &Meta,
+) -> Option<NodeId> {
+    if meta.declared_article || meta.page_type.as_deref().is_some_and(is_offer_or_thread) {
+        return None;
+    }
+    let text = |id: &NodeId| stats.get(id).map_or(0, |s| s.text);
+    let page = text(&body_id(d)?);
+    let s = crate::dom::selector("main, [role=main]")?;
+    let main = d
+        .select(&s)
+        .map(|m| m.id())
+        .rfind(|id| text(id) as f32 >= page as f32 * 0.4)?;
+    ((kept as f32) < text(&main) as f32 * SPARSE_SHARE).then_some(main)
+}
+
+/// Below this share of the main area's text, the cleaned pick is taken to have missed it.
+const SPARSE_SHARE: f32 = 0.5;
+
+/// Schema.org types of pages whose main area holds much besides the content.
+fn is_offer_or_thread(t: &str) -> bool {
+    let t = t.to_ascii_lowercase();
+    t.contains("product")
+        || t.contains("offer")
+        || t.contains("forum")
+        || t.contains("discussion")
+        || t == "qapage"
+        || t == "question"
 }
 
 fn body_id(d: &Html) -> Option<NodeId> {
