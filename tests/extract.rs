@@ -280,3 +280,38 @@ fn a_landing_page_of_short_blocks_keeps_its_main_area() {
         assert!(!a.text.contains(clutter), "{clutter} kept:\n{}", a.text);
     }
 }
+
+#[test]
+fn a_section_shipped_once_per_screen_size_reads_once() {
+    // Page builders repeat a section per breakpoint and let CSS show one of them. Quotations
+    // repeat on purpose and stay; a paragraph wrapped in a list item is not its own copy.
+    let section = |v: &str| {
+        format!(
+            r#"<div class="ssr-variant hidden-{v}"><div class="rich-text">{}
+            <ul><li><p>A list item that holds a whole paragraph of its own, long enough to count as prose.</p></li></ul>
+            </div></div>"#,
+            para(4)
+        )
+    };
+    let html = format!(
+        r#"<html><body><main><h1>Story</h1>{}{}{}
+        <h2>Reply</h2><blockquote><p>Paragraph 2 of the story, with enough words, commas, and detail to read like prose written by a person.</p></blockquote>
+        <p>I agree with the quoted paragraph, and I say so in a sentence of my own here.</p></main></body></html>"#,
+        section("desktop"),
+        section("tablet"),
+        section("phone")
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    let count = |s: &str| a.text.matches(s).count();
+    assert_eq!(count("Paragraph 0 of the story"), 1, "{}", a.text);
+    assert_eq!(count("Paragraph 3 of the story"), 1, "{}", a.text);
+    assert_eq!(
+        count("A list item that holds a whole paragraph"),
+        1,
+        "{}",
+        a.text
+    );
+    // Once in the article, once in the quotation.
+    assert_eq!(count("Paragraph 2 of the story"), 2, "{}", a.text);
+    assert!(a.text.contains("I agree with the quoted paragraph"));
+}

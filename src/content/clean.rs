@@ -18,6 +18,8 @@ use super::stats::{own_counts, text_len_and_commas, Stats};
 
 struct Frame {
     stats: Stats,
+    /// Has a block element among its descendants.
+    holds_block: bool,
     /// Text of this element's own subtree, kept only for headings and short blocks.
     text: String,
 }
@@ -49,18 +51,25 @@ fn is_heading(name: &str) -> bool {
     matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
-/// Returns the characters of text the article keeps (as [`Stats::text`] counts them).
+/// Characters of text (as [`Stats::text`] counts them) the article keeps, and those of the
+/// repeated paragraphs dropped from it.
+pub struct Kept {
+    pub text: u32,
+    pub copies: u32,
+}
+
 pub fn clean(
     doc: &mut Html,
     undo: &mut super::Undo,
     roots: &[NodeId],
     title: Option<&str>,
     flags: Flags,
-) -> u32 {
+) -> Kept {
     let mut kept = 0;
     let mut doomed: Vec<NodeId> = Vec::new();
     let mut title_dropped = false;
     let norm_title = title.map(normalise);
+    let mut repeats = Repeats::default();
     for &root in roots {
         let Some(root_ref) = doc.tree.get(root) else {
             continue;
@@ -71,12 +80,17 @@ pub fn clean(
             norm_title.as_deref(),
             &mut title_dropped,
             &mut doomed,
+            &mut repeats,
         );
     }
     for id in doomed {
         undo.detach(doc, id);
     }
-    kept
+    let copies = repeats.drop_copies(doc, undo, roots);
+    Kept {
+        text: kept.saturating_sub(copies),
+        copies,
+    }
 }
 
 fn normalise(s: &str) -> String {
@@ -89,15 +103,116 @@ fn normalise(s: &str) -> String {
         .to_lowercase()
 }
 
+/// Long paragraphs that survived the walk, to drop their repeats afterwards. Pages built with
+/// responsive variants (Framer, Webflow and other page builders) ship the same section once
+/// per screen size and let CSS show one; a text-only reading sees the article two or three
+/// times over. A long paragraph that recurs word for word is a copy, whatever the markup
+/// around it: pull quotes repeat a sentence of the text, carousels their first slide. Which
+/// copy survives is only known once every ancestor has been judged, so repeats are dropped
+/// after the walk, keeping the first surviving copy in document order.
+#[derive(Default)]
+struct Repeats {
+    blocks: Vec<(NodeId, Key)>,
+    counts: std::collections::HashMap<Key, u32>,
+}
+
+/// Text length and the first few hundred bytes of text: together they identify a paragraph.
+type Key = (u32, String);
+
+impl Repeats {
+    /// Shorter blocks ("Read more", "Share", a price) recur legitimately.
+    const MIN_TEXT: u32 = 80;
+
+    fn note(&mut self, id: NodeId, name: &str, f: &Frame) {
+        // Only the innermost block holding the text: a wrapper (`<li><p>…</p></li>`,
+        // `<div><span><p>…</p></span></div>`) has the same text and would read as a copy.
+        let block = matches!(
+            name,
+            "p" | "li" | "blockquote" | "dd" | "figcaption" | "div" | "section"
+        );
+        if !block || f.holds_block || f.stats.text < Self::MIN_TEXT {
+            return;
+        }
+        let key = (f.stats.text, crate::dom::collapse_ws(&f.text));
+        *self.counts.entry(key.clone()).or_insert(0) += 1;
+        self.blocks.push((id, key));
+    }
+
+    /// Detach every later copy of a paragraph still in the article; returns the characters
+    /// of text removed.
+    fn drop_copies(self, doc: &mut Html, undo: &mut super::Undo, roots: &[NodeId]) -> u32 {
+        if self.counts.values().all(|n| *n < 2) {
+            return 0;
+        }
+        let blocks: crate::dom::IdMap<Key> = self.blocks.into_iter().collect();
+        // The long blocks still in the article, in reading order, with whether each repeats
+        // one before it.
+        // Key → parent of its first copy.
+        let mut seen: std::collections::HashMap<&Key, Option<NodeId>> = Default::default();
+        let mut order: Vec<(NodeId, u32, bool)> = Vec::new();
+        for &root in roots {
+            let Some(r) = doc.tree.get(root) else {
+                continue;
+            };
+            // A quotation repeats on purpose (a forum reply quoting the post it answers):
+            // paragraphs inside `blockquote` are neither copies nor originals.
+            let mut quoted = 0usize;
+            for edge in r.traverse() {
+                match edge {
+                    Edge::Open(n) => {
+                        if is_quote(n) {
+                            quoted += 1;
+                        } else if quoted == 0 {
+                            if let Some(key) = blocks.get(&n.id()) {
+                                let parent = n.parent().map(|p| p.id());
+                                let first = *seen.entry(key).or_insert(parent);
+                                order.push((n.id(), key.0, first != parent));
+                            }
+                        }
+                    }
+                    Edge::Close(n) => {
+                        if is_quote(n) {
+                            quoted -= 1;
+                        }
+                    }
+                }
+            }
+        }
+        // A repeat is a copy when it sits elsewhere than its original (another variant or
+        // widget, not the same container), and it goes when the block before or after it is a
+        // copy too: a variant repeats a run of paragraphs, while an author who repeats one (a
+        // refrain, a placeholder) writes it beside its original or among new ones.
+        let is_copy = |i: usize| order.get(i).is_some_and(|b| b.2);
+        let copies: Vec<(NodeId, u32)> = (0..order.len())
+            .filter(|&i| is_copy(i) && ((i > 0 && is_copy(i - 1)) || is_copy(i + 1)))
+            .map(|i| (order[i].0, order[i].1))
+            .collect();
+        let mut removed = 0;
+        for (id, len) in copies {
+            undo.detach(doc, id);
+            removed += len;
+        }
+        removed
+    }
+}
+
+fn is_quote(n: NodeRef<'_, Node>) -> bool {
+    n.value()
+        .as_element()
+        .is_some_and(|e| e.name() == "blockquote")
+}
+
 fn walk(
     root: NodeRef<'_, Node>,
     flags: Flags,
     title: Option<&str>,
     title_dropped: &mut bool,
     doomed: &mut Vec<NodeId>,
+    repeats: &mut Repeats,
 ) -> u32 {
     let mut stack: Vec<Frame> = vec![Frame {
         stats: Stats::default(),
+        holds_block: false,
         text: String::new(),
     }];
     let mut link_depth = 0usize;
@@ -119,6 +234,7 @@ fn walk(
                     }
                     stack.push(Frame {
                         stats: Stats::default(),
+                        holds_block: false,
                         text: String::new(),
                     });
                 }
@@ -202,8 +318,16 @@ fn walk(
                 }
                 if remove {
                     doomed.push(n.id());
-                } else if let Some(parent) = stack.last_mut() {
+                    continue;
+                }
+                if !is_root && pre_depth == 0 {
+                    repeats.note(n.id(), name, &frame);
+                }
+                if let Some(parent) = stack.last_mut() {
                     parent.stats.add(&frame.stats);
+                    if frame.holds_block || super::stats::is_block_tag(name) {
+                        parent.holds_block = true;
+                    }
                     if parent.text.len() < 400 {
                         parent.text.push_str(&frame.text);
                     }

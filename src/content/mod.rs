@@ -219,16 +219,18 @@ fn run_pass(
         }
     }
     let mark = undo.mark();
-    let mut text_len = clean::clean(d, undo, &roots, meta.title.as_deref(), flags);
+    let mut kept = clean::clean(d, undo, &roots, meta.title.as_deref(), flags);
     if flags.clean_conditionally {
-        if let Some(main) = sparse_main(d, &stats, text_len, meta) {
+        // Copies count here: the main area's measure includes them too.
+        if let Some(main) = sparse_main(d, &stats, kept.text + kept.copies, meta) {
             if undo.restore_to(d, mark) {
                 roots = vec![main];
                 flags.clean_conditionally = false;
-                text_len = clean::clean(d, undo, &roots, meta.title.as_deref(), flags);
+                kept = clean::clean(d, undo, &roots, meta.title.as_deref(), flags);
             }
         }
     }
+    let text_len = kept.text;
     let mut w = serialize::Writer::new(base, &lazy);
     for r in &roots {
         w.write(d, *r);
