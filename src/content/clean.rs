@@ -106,10 +106,10 @@ fn normalise(s: &str) -> String {
 /// Long paragraphs that survived the walk, to drop their repeats afterwards. Pages built with
 /// responsive variants (Framer, Webflow and other page builders) ship the same section once
 /// per screen size and let CSS show one; a text-only reading sees the article two or three
-/// times over. A long paragraph that recurs word for word is a copy, whatever the markup
-/// around it: pull quotes repeat a sentence of the text, carousels their first slide. Which
-/// copy survives is only known once every ancestor has been judged, so repeats are dropped
-/// after the walk, keeping the first surviving copy in document order.
+/// times over. Such copies are recognised by their text alone, word for word, whatever the
+/// markup around them (see [`Repeats::drop_copies`] for which repeats count). Which copy
+/// survives is only known once every ancestor has been judged, so repeats are dropped after
+/// the walk, keeping the first surviving copy in document order.
 #[derive(Default)]
 struct Repeats {
     blocks: Vec<(NodeId, Key)>,
