@@ -315,3 +315,28 @@ fn a_section_shipped_once_per_screen_size_reads_once() {
     assert_eq!(count("Paragraph 2 of the story"), 2, "{}", a.text);
     assert!(a.text.contains("I agree with the quoted paragraph"));
 }
+
+#[test]
+fn a_relaxed_pass_does_not_hand_the_page_to_its_menu() {
+    // A shop's category page: a few product cards (too little prose for the first pass) under
+    // a mega-menu with more words than the cards. The menu must not become the article.
+    let menu: String = (0..40)
+        .map(|i| {
+            format!(
+                r#"<li><a href="/c/{i}">Category {i} furniture and home decor collection</a>
+                <p>Shop the best category {i} items, with free delivery on every order today.</p></li>"#
+            )
+        })
+        .collect();
+    let cards: String = (0..4)
+        .map(|i| format!(r#"<div class="product"><h3>Sofa model {i}</h3><p>$49{i}</p></div>"#))
+        .collect();
+    let html = format!(
+        r#"<html><body><header><nav class="mega"><ul>{menu}</ul></nav></header>
+        <main><h1>Sofas</h1><p>Find the sofa that fits your room.</p>{cards}</main>
+        <footer><p>Customer service and store locations.</p></footer></body></html>"#
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(a.text.contains("Sofa model 2"), "{}", a.text);
+    assert!(!a.text.contains("Category 7"), "{}", a.text);
+}

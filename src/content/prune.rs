@@ -17,6 +17,8 @@ pub struct Flags {
     /// browser's computed marks are always honoured; the page's own may hide content that its
     /// scripts reveal (streamed server rendering), so a fallback pass keeps them.
     pub strip_hidden: bool,
+    /// Drop blocks whose class, id or role names clutter, and sign-up and search forms.
+    /// (`nav`, `aside`, the page's `header` and `footer` and modal dialogs go in every pass.)
     pub strip_unlikely: bool,
     pub weight_classes: bool,
     pub clean_conditionally: bool,
@@ -300,9 +302,9 @@ fn decide(
     if name == "img" && is_tracking_pixel(el) {
         return true;
     }
-    if !flags.strip_unlikely {
-        return false;
-    }
+    // The page's own landmarks of chrome go in every pass: a pass that relaxes the rules
+    // because the first found little (a shop's cards, a landing page) would otherwise hand
+    // the win to the mega-menu or the footer's link lists.
     if matches!(name, "nav" | "aside") || (name == "footer" && !has_ancestor(node, &["article"])) {
         return !markers.article(node);
     }
@@ -314,6 +316,9 @@ fn decide(
         .is_some_and(|v| v.trim() == "true")
     {
         return true;
+    }
+    if !flags.strip_unlikely {
+        return false;
     }
     if name == "form" && el.attribute("role").is_some_and(|r| r == "search") {
         return true;
