@@ -116,8 +116,9 @@ struct Repeats {
     counts: std::collections::HashMap<Key, u32>,
 }
 
-/// Text length and the first few hundred bytes of text: together they identify a paragraph.
-type Key = (u32, String);
+/// Text length and a hash of the first few hundred bytes of text, whitespace runs read as
+/// one: together they identify a paragraph without copying its text.
+type Key = (u32, u64);
 
 impl Repeats {
     /// Shorter blocks ("Read more", "Share", a price) recur legitimately.
@@ -133,8 +134,12 @@ impl Repeats {
         if !block || f.holds_block || f.stats.text < Self::MIN_TEXT {
             return;
         }
-        let key = (f.stats.text, crate::dom::collapse_ws(&f.text));
-        *self.counts.entry(key.clone()).or_insert(0) += 1;
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for word in f.text.split_whitespace() {
+            std::hash::Hash::hash(word, &mut h);
+        }
+        let key = (f.stats.text, std::hash::Hasher::finish(&h));
+        *self.counts.entry(key).or_insert(0) += 1;
         self.blocks.push((id, key));
     }
 
