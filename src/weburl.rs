@@ -18,51 +18,64 @@
 use std::borrow::Cow;
 
 use url::{ParseError, Url};
-
 /// An absolute URL.
 pub fn parse(input: &str) -> Result<Url, ParseError> {
-    Url::parse(&ascii_host(input))
+    Url::parse(&ascii_host(input, None))
 }
 
 /// `href` resolved against `base`, as a browser resolves a link on the page.
 pub fn join(base: &Url, href: &str) -> Result<Url, ParseError> {
-    base.join(&ascii_host(href))
+    base.join(&ascii_host(href, Some(base.scheme())))
 }
 
-/// `input` with its host name in ASCII; borrowed unchanged when it already is (every ASCII
-/// input takes this path after one scan).
-pub fn ascii_host(input: &str) -> Cow<'_, str> {
-    if input.is_ascii() {
+/// `input` with its host name in lower-case ASCII; borrowed unchanged when it is already
+/// plain (every ASCII input without a `%` takes this path after one scan). Percent escapes in
+/// a host are decoded first, as `url` decodes them, so `b%C3%BCcher` is mapped like `bücher`.
+/// Every host mapped here comes out in lower case: on its slow path `url` with the table-free
+/// adapter expects no upper case (a debug assertion, which fuzzing reached with `https:2@oA…`).
+pub fn ascii_host<'a>(input: &'a str, base_scheme: Option<&str>) -> Cow<'a, str> {
+    if input.is_ascii() && !input.contains('%') {
         return Cow::Borrowed(input);
     }
-    let Some((start, end)) = host_span(input) else {
+    let Some((start, end)) = host_span(input, base_scheme) else {
         return Cow::Borrowed(input);
     };
     let host = &input[start..end];
-    if host.is_ascii() {
+    if host.is_ascii() && !host.contains('%') {
         return Cow::Borrowed(input);
     }
-    match to_ascii(host) {
-        Some(ascii) => Cow::Owned(format!("{}{ascii}{}", &input[..start], &input[end..])),
-        None => Cow::Borrowed(input),
-    }
+    let ascii = to_ascii(&decode_host(host));
+    Cow::Owned(format!("{}{ascii}{}", &input[..start], &input[end..]))
+}
+
+/// Schemes whose URLs always have a host, even when no slash follows the colon.
+fn is_special(scheme: &str) -> bool {
+    ["http", "https", "ws", "wss", "ftp"]
+        .iter()
+        .any(|s| scheme.eq_ignore_ascii_case(s))
 }
 
 /// Byte range of the host in a URL or a scheme-relative reference (`//host/path`), or `None`
 /// when the input has no authority. Follows the WHATWG reading where it matters here: leading
-/// C0 controls and spaces are ignored, `\` counts as `/`, user info ends at the last `@`.
-fn host_span(input: &str) -> Option<(usize, usize)> {
+/// C0 controls and spaces are ignored, `\` counts as `/`, user info ends at the last `@`, and
+/// `https:host` names a host — except against an `https:` page, where it is a relative path.
+fn host_span(input: &str, base_scheme: Option<&str>) -> Option<(usize, usize)> {
     let lead = input.len() - input.trim_start_matches(|c: char| c <= ' ').len();
     let rest = &input[lead..];
-    let after_scheme = match scheme_len(rest) {
-        Some(n) => n + 1,
-        None => 0,
-    };
+    let scheme = scheme_len(rest).map(|n| &rest[..n]);
+    let after_scheme = scheme.map_or(0, |s| s.len() + 1);
     let tail = &rest[after_scheme..];
     let slashes = tail.len() - tail.trim_start_matches(['/', '\\']).len();
-    // A scheme-relative reference needs exactly the two slashes; after a scheme any run of
-    // them opens the authority (`https:///x` and `https:\\x` are what a browser reads them as).
-    if slashes == 0 || (after_scheme == 0 && slashes != 2) {
+    let opens_authority = match scheme {
+        // A scheme-relative reference needs exactly the two slashes.
+        None => slashes == 2,
+        Some(s) if is_special(s) => {
+            slashes > 0 || base_scheme.is_none_or(|b| !b.eq_ignore_ascii_case(s))
+        }
+        // After any other scheme, a run of slashes opens the authority (`x:\\host`).
+        Some(_) => slashes > 0,
+    };
+    if !opens_authority {
         return None;
     }
     let auth_start = lead + after_scheme + slashes;
@@ -90,9 +103,38 @@ fn scheme_len(s: &str) -> Option<usize> {
     .then_some(colon)
 }
 
-/// IDNA's ToASCII for the host names pages actually write; `None` when Punycode cannot encode
-/// a label (overflow on absurdly long labels), which leaves `url` to refuse the name.
-fn to_ascii(host: &str) -> Option<String> {
+/// The host with the percent escapes of letters, digits, `-`, `.` and non-ASCII bytes decoded
+/// (invalid UTF-8 read as U+FFFD, as `url` does). Escapes of other characters stay, so a
+/// decoded `/` or `@` cannot move where the host ends; `url` decodes them and refuses the name.
+fn decode_host(host: &str) -> String {
+    let b = host.as_bytes();
+    let hex = |c: u8| (c as char).to_digit(16);
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let pair = (
+                b.get(i + 1).and_then(|c| hex(*c)),
+                b.get(i + 2).and_then(|c| hex(*c)),
+            );
+            if let (Some(h), Some(l)) = pair {
+                let v = (h * 16 + l) as u8;
+                if v >= 0x80 || v.is_ascii_alphanumeric() || v == b'-' || v == b'.' {
+                    out.push(v);
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// IDNA's ToASCII for the host names pages actually write. A label Punycode cannot encode
+/// (over its length limit) stays as it is, in lower case, for `url` to refuse.
+fn to_ascii(host: &str) -> String {
     let mut mapped = String::with_capacity(host.len());
     for c in host.chars() {
         let c = match c {
@@ -111,14 +153,15 @@ fn to_ascii(host: &str) -> Option<String> {
         if i > 0 {
             out.push('.');
         }
-        if label.is_ascii() {
-            out.push_str(label);
-        } else {
-            out.push_str("xn--");
-            out.push_str(&idna::punycode::encode_str(label)?);
+        match idna::punycode::encode_str(label) {
+            Some(p) if !label.is_ascii() => {
+                out.push_str("xn--");
+                out.push_str(&p);
+            }
+            _ => out.push_str(label),
         }
     }
-    Some(out)
+    out
 }
 
 #[cfg(test)]
@@ -166,15 +209,29 @@ mod tests {
             p("https://xn--bcher-kva.example/"),
             "https://xn--bcher-kva.example/"
         );
-        assert!(matches!(
-            ascii_host("https://example.com/ü"),
-            Cow::Borrowed(_)
-        ));
-        assert!(matches!(ascii_host("/wiki/Ü:x"), Cow::Borrowed(_)));
-        assert!(matches!(
-            ascii_host("mailto:ü@example.com"),
-            Cow::Borrowed(_)
-        ));
+        for plain in [
+            "https://example.com/ü",
+            "/wiki/Ü:x",
+            "mailto:ü@example.com",
+            "https://x.org/%C3%BC",
+        ] {
+            assert!(
+                matches!(ascii_host(plain, None), Cow::Borrowed(_)),
+                "{plain}"
+            );
+        }
+        assert_eq!(
+            p("https://b%C3%BCcher.example/"),
+            "https://xn--bcher-kva.example/"
+        );
+        assert_eq!(
+            p("https:B%C3%BCcher.example"),
+            "https://xn--bcher-kva.example/"
+        );
+        assert!(
+            parse("https://a%2Fb.example/").is_err(),
+            "a decoded slash stays in the host"
+        );
     }
 
     #[test]
@@ -183,6 +240,8 @@ mod tests {
         let j = |h: &str| join(&base, h).map(|u| u.to_string()).unwrap_or_default();
         assert_eq!(j("//bücher.example/x"), "https://xn--bcher-kva.example/x");
         assert_eq!(j("ü/x"), "https://example.org/a/%C3%BC/x");
+        // Against an https page, `https:ü` is a path, as in a browser.
+        assert_eq!(j("https:ü"), "https://example.org/a/%C3%BC");
         assert_eq!(
             j("https://bücher.example"),
             "https://xn--bcher-kva.example/"
@@ -206,9 +265,16 @@ mod tests {
             "ü:ü//ü",
             "https://ü.ü.ü.ü.ü.",
             "\u{0}https://ü",
+            // Upper case beside a code point a host may not hold: found by fuzzing.
+            "https:2@oA\n\u{fffd}\u{fffd}Qx0",
+            "http:Ü",
+            "https://Foo_Bar.com/",
+            "https://A\u{0}B/",
+            "https://%41%00/",
+            "https://XN--BCHER-KVA.example/",
         ] {
             let _ = parse(s);
-            let _ = ascii_host(s);
+            let _ = ascii_host(s, Some("https"));
         }
         assert_eq!(
             p("https://\u{ad}bü\u{200d}cher.example/"),
