@@ -37,6 +37,16 @@ pub fn ascii_host<'a>(input: &'a str, base_scheme: Option<&str>) -> Cow<'a, str>
     if input.is_ascii() && !input.contains('%') {
         return Cow::Borrowed(input);
     }
+    // The URL parser drops tabs and line breaks anywhere before reading the URL; so must the
+    // search for its host (`http:\n/host` has one).
+    if input.contains(['\t', '\n', '\r']) {
+        let input = input.replace(['\t', '\n', '\r'], "");
+        return Cow::Owned(map_host(&input, base_scheme).into_owned());
+    }
+    map_host(input, base_scheme)
+}
+
+fn map_host<'a>(input: &'a str, base_scheme: Option<&str>) -> Cow<'a, str> {
     let Some((start, end)) = host_span(input, base_scheme) else {
         return Cow::Borrowed(input);
     };
@@ -267,6 +277,7 @@ mod tests {
             "\u{0}https://ü",
             // Upper case beside a code point a host may not hold: found by fuzzing.
             "https:2@oA\n\u{fffd}\u{fffd}Qx0",
+            "http:\n/sM\u{fffd}\u{fffd}amp\u{48c}tatic.0Xa",
             "http:Ü",
             "https://Foo_Bar.com/",
             "https://A\u{0}B/",
