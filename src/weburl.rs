@@ -77,8 +77,9 @@ fn host_span(input: &str, base_scheme: Option<&str>) -> Option<(usize, usize)> {
     let tail = &rest[after_scheme..];
     let slashes = tail.len() - tail.trim_start_matches(['/', '\\']).len();
     let opens_authority = match scheme {
-        // A scheme-relative reference needs exactly the two slashes.
-        None => slashes == 2,
+        // A scheme-relative reference: against an http(s) page any run of two or more
+        // slashes or backslashes opens the authority (`\\\host`), elsewhere exactly `//`.
+        None => slashes == 2 || (slashes > 2 && base_scheme.is_some_and(is_special)),
         Some(s) if is_special(s) => {
             slashes > 0 || base_scheme.is_none_or(|b| !b.eq_ignore_ascii_case(s))
         }
@@ -249,6 +250,10 @@ mod tests {
         let base = parse("https://example.org/a/b").unwrap();
         let j = |h: &str| join(&base, h).map(|u| u.to_string()).unwrap_or_default();
         assert_eq!(j("//bücher.example/x"), "https://xn--bcher-kva.example/x");
+        assert_eq!(
+            j("\\\\\\bücher.example/x"),
+            "https://xn--bcher-kva.example/x"
+        );
         assert_eq!(j("ü/x"), "https://example.org/a/%C3%BC/x");
         // Against an https page, `https:ü` is a path, as in a browser.
         assert_eq!(j("https:ü"), "https://example.org/a/%C3%BC");
@@ -278,6 +283,7 @@ mod tests {
             // Upper case beside a code point a host may not hold: found by fuzzing.
             "https:2@oA\n\u{fffd}\u{fffd}Qx0",
             "http:\n/sM\u{fffd}\u{fffd}amp\u{48c}tatic.0Xa",
+            "\\\\\\\\ZZ\u{fffd}ZZ\\\\04:\\",
             "http:Ü",
             "https://Foo_Bar.com/",
             "https://A\u{0}B/",
@@ -286,6 +292,9 @@ mod tests {
         ] {
             let _ = parse(s);
             let _ = ascii_host(s, Some("https"));
+            if let Ok(base) = parse("https://example.org/") {
+                let _ = join(&base, s);
+            }
         }
         assert_eq!(
             p("https://\u{ad}bü\u{200d}cher.example/"),
