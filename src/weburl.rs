@@ -18,6 +18,7 @@
 use std::borrow::Cow;
 
 use url::{ParseError, Url};
+
 /// An absolute URL.
 pub fn parse(input: &str) -> Result<Url, ParseError> {
     Url::parse(&ascii_host(input, None))
@@ -26,6 +27,14 @@ pub fn parse(input: &str) -> Result<Url, ParseError> {
 /// `href` resolved against `base`, as a browser resolves a link on the page.
 pub fn join(base: &Url, href: &str) -> Result<Url, ParseError> {
     base.join(&ascii_host(href, Some(base.scheme())))
+}
+
+/// `href` resolved against the page's `base` when there is one, else read as absolute.
+pub fn resolve(base: Option<&Url>, href: &str) -> Result<Url, ParseError> {
+    match base {
+        Some(b) => join(b, href),
+        None => parse(href),
+    }
 }
 
 /// `input` with its host name in lower-case ASCII; borrowed unchanged when it is already

@@ -150,10 +150,10 @@ impl Repeats {
             return 0;
         }
         let blocks: crate::dom::IdMap<Key> = self.blocks.into_iter().collect();
-        // The long blocks still in the article, in reading order, with whether each repeats
-        // one before it.
         // Key → parent of its first copy.
         let mut seen: std::collections::HashMap<&Key, Option<NodeId>> = Default::default();
+        // The long blocks still in the article, in reading order: id, text length, and whether
+        // it repeats a block before it from another container.
         let mut order: Vec<(NodeId, u32, bool)> = Vec::new();
         for &root in roots {
             let Some(r) = doc.tree.get(root) else {

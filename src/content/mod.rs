@@ -213,7 +213,7 @@ fn run_pass(
         let chosen: u32 = roots.iter().map(good).sum();
         let page = good(&body);
         if page > 0 && (chosen as f32) < page as f32 * 0.5 {
-            top = main_area(d, &stats).unwrap_or(body);
+            top = main_area(d, &stats, body).unwrap_or(body);
             roots = vec![top];
             flags.clean_conditionally = false;
         }
@@ -222,7 +222,8 @@ fn run_pass(
     let mut kept = clean::clean(d, undo, &roots, meta.title.as_deref(), flags);
     if flags.clean_conditionally {
         // Copies count here: the main area's measure includes them too.
-        if let Some(main) = sparse_main(d, &stats, kept.text + kept.copies, meta) {
+        let kept_all = kept.text + kept.copies;
+        if let Some(main) = body.and_then(|b| sparse_main(d, &stats, b, kept_all, meta)) {
             if undo.restore_to(d, mark) {
                 roots = vec![main];
                 flags.clean_conditionally = false;
@@ -239,17 +240,17 @@ fn run_pass(
 }
 
 /// The page's `main` element (or `role=main`) when it holds most of the prose.
-fn main_area(d: &Html, stats: &crate::dom::IdMap<Stats>) -> Option<NodeId> {
-    let body = body_id(d)?;
-    let page = stats.get(&body).map_or(0, |s| s.good);
+fn main_area(d: &Html, stats: &crate::dom::IdMap<Stats>, body: NodeId) -> Option<NodeId> {
+    let good = |id: &NodeId| stats.get(id).map_or(0, |s| s.good);
+    let page = good(&body);
+    innermost_main(d, |id| good(id) as f32 >= page as f32 * 0.6)
+}
+
+/// The innermost `main` element (or `role=main`) that `holds` accepts: pages nest them (a
+/// site shell's `main` around the page's own).
+fn innermost_main(d: &Html, holds: impl Fn(&NodeId) -> bool) -> Option<NodeId> {
     let s = crate::dom::selector("main, [role=main]")?;
-    let mains: Vec<NodeId> = d.select(&s).map(|m| m.id()).collect();
-    // The innermost `main` that still holds most of the prose.
-    mains.into_iter().rev().find(|id| {
-        stats
-            .get(id)
-            .is_some_and(|s| s.good as f32 >= page as f32 * 0.6)
-    })
+    d.select(&s).map(|m| m.id()).rfind(holds)
 }
 
 /// A landing or service page built of short blocks (a hero line, feature cards, a few
@@ -262,6 +263,7 @@ fn main_area(d: &Html, stats: &crate::dom::IdMap<Stats>) -> Option<NodeId> {
 fn sparse_main(
     d: &Html,
     stats: &crate::dom::IdMap<Stats>,
+    body: NodeId,
     kept: u32,
     meta: &Meta,
 ) -> Option<NodeId> {
@@ -269,12 +271,8 @@ fn sparse_main(
         return None;
     }
     let text = |id: &NodeId| stats.get(id).map_or(0, |s| s.text);
-    let page = text(&body_id(d)?);
-    let s = crate::dom::selector("main, [role=main]")?;
-    let main = d
-        .select(&s)
-        .map(|m| m.id())
-        .rfind(|id| text(id) as f32 >= page as f32 * 0.4)?;
+    let page = text(&body);
+    let main = innermost_main(d, |id| text(id) as f32 >= page as f32 * 0.4)?;
     ((kept as f32) < text(&main) as f32 * SPARSE_SHARE).then_some(main)
 }
 

@@ -282,10 +282,7 @@ impl<'a> Writer<'a> {
         if href.starts_with('#') {
             return Some(href.to_string());
         }
-        let url = match self.base {
-            Some(b) => crate::weburl::join(b, href).ok()?,
-            None => crate::weburl::parse(href).ok()?,
-        };
+        let url = crate::weburl::resolve(self.base, href).ok()?;
         matches!(url.scheme(), "http" | "https" | "mailto" | "tel").then(|| url.to_string())
     }
 

@@ -53,10 +53,7 @@ pub(crate) fn absolute(base: Option<&Url>, href: &str) -> Option<String> {
     if href.is_empty() {
         return None;
     }
-    let url = match base {
-        Some(b) => crate::weburl::join(b, href).ok()?,
-        None => crate::weburl::parse(href).ok()?,
-    };
+    let url = crate::weburl::resolve(base, href).ok()?;
     matches!(url.scheme(), "http" | "https").then(|| url.to_string())
 }
 
@@ -208,10 +205,7 @@ fn dedup_ci(v: &mut Vec<String>) {
 
 fn base_url(ix: &index::Index<'_>, page_url: Option<&Url>) -> Option<Url> {
     let href = ix.base?.value().attribute("href")?.trim();
-    let url = match page_url {
-        Some(p) => crate::weburl::join(p, href).ok()?,
-        None => crate::weburl::parse(href).ok()?,
-    };
+    let url = crate::weburl::resolve(page_url, href).ok()?;
     matches!(url.scheme(), "http" | "https").then_some(url)
 }
 
