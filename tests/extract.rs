@@ -340,3 +340,80 @@ fn a_relaxed_pass_does_not_hand_the_page_to_its_menu() {
     assert!(a.text.contains("Sofa model 2"), "{}", a.text);
     assert!(!a.text.contains("Category 7"), "{}", a.text);
 }
+
+fn cards(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                r#"<div class="card"><img src="/img/{i}.jpg" alt=""><h3><a href="/recipes/{i}">Recipe number {i} with tomatoes and basil</a></h3>
+                <span class="rating">4.{i} stars</span></div>"#
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_listing_page_keeps_its_cards_after_the_intro() {
+    // A category archive: one intro paragraph, then a grid of recipe cards. Scoring picks the
+    // intro; the cards are what the page lists and belong in the reading.
+    let html = format!(
+        r#"<html><head><meta property="og:type" content="article"></head><body>
+        <header><nav><a href="/">Home</a><a href="/recipes">Recipes</a></nav></header>
+        <div class="content"><h1>Tomato recipes</h1>
+        <div class="intro"><p>Our collection of tomato recipes has something for every kind of dish, whether you want a big plate of pasta, a salad, or a slow sauce.</p></div>
+        <div class="grid">{}</div></div>
+        <footer><p>© Example Recipes</p></footer></body></html>"#,
+        cards(12)
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(
+        a.text.contains("Our collection of tomato recipes"),
+        "{}",
+        a.text
+    );
+    for i in [0, 5, 11] {
+        assert!(
+            a.text
+                .contains(&format!("Recipe number {i} with tomatoes and basil")),
+            "card {i} missing: {}",
+            a.text
+        );
+    }
+    assert!(!a.text.contains("Example Recipes"), "{}", a.text);
+}
+
+#[test]
+fn a_short_article_does_not_grow_into_its_link_grid() {
+    // A news brief of five short paragraphs, followed in the same wrapper by a grid of
+    // teasers: short as it is, the brief is the article.
+    let brief: String = (0..5)
+        .map(|i| format!("<p>Brief paragraph {i}, a sentence of news.</p>"))
+        .collect();
+    let html = format!(
+        r#"<html><body><div class="wrap"><article><h1>Breaking</h1>{brief}</article>
+        <div class="around-the-web">{}</div></div></body></html>"#,
+        cards(12)
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(a.text.contains("Brief paragraph 4"), "{}", a.text);
+    assert!(!a.text.contains("Recipe number"), "{}", a.text);
+}
+
+#[test]
+fn a_widened_short_pick_does_not_preempt_a_later_pass() {
+    // The first pass drops the article's wrapper for its class and finds only a promotion
+    // paragraph above a product menu. Widening that paragraph takes in the menu; the article,
+    // found by the next pass, must still win.
+    let menu: String = (0..30)
+        .map(|i| format!(r#"<li><a href="/m/{i}">Mattress model {i} queen size</a></li>"#))
+        .collect();
+    let html = format!(
+        r#"<html><body><div class="top"><p>Spring sale: save big on better sleep, with up to 20% off mattresses, free delivery on select models, and queen mattresses from $599. Details, terms, and conditions apply in every store.</p>
+        <ul class="models">{menu}</ul></div>
+        <div class="sidebar"><h2>Which mattress for side sleepers?</h2>{}</div></body></html>"#,
+        para(8)
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(a.text.contains("Paragraph 7 of the story"), "{}", a.text);
+    assert!(!a.text.contains("Mattress model 3"), "{}", a.text);
+}

@@ -301,7 +301,12 @@ fn walk(
                             doom_next_list = Some(n.id());
                             since_heading = 0;
                         } else if (flags.weight_classes && class_weight(&class_id(e)) < 0.0)
-                            || (frame.stats.link_density() > 0.5 && frame.stats.text < 120)
+                            // A heading that is a link names another page: in an article, a
+                            // teaser; in a listing read whole (no conditional cleaning), the
+                            // items the page lists.
+                            || (flags.clean_conditionally
+                                && frame.stats.link_density() > 0.5
+                                && frame.stats.text < 120)
                         {
                             remove = true;
                         }

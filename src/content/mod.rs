@@ -223,11 +223,19 @@ fn run_pass(
     if flags.clean_conditionally {
         // Copies count here: the main area's measure includes them too.
         let kept_all = kept.text + kept.copies;
-        if let Some(main) = body.and_then(|b| sparse_main(d, &stats, b, kept_all, meta)) {
+        let sparse = body.and_then(|b| sparse_main(d, &stats, b, kept_all, meta));
+        let wider = sparse.or_else(|| short_pick(d, &stats, &roots, body, kept_all, meta));
+        if let Some(wider) = wider {
             if undo.restore_to(d, mark) {
-                roots = vec![main];
+                roots = vec![wider];
                 flags.clean_conditionally = false;
+                let short = kept.text;
                 kept = clean::clean(d, undo, &roots, meta.title.as_deref(), flags);
+                if sparse.is_none() {
+                    // A widened short pick is a guess: the next, looser passes may still
+                    // find the article, so it competes with the length it had.
+                    kept.text = short;
+                }
             }
         }
     }
@@ -275,6 +283,53 @@ fn sparse_main(
     let main = innermost_main(d, |id| text(id) as f32 >= page as f32 * 0.4)?;
     ((kept as f32) < text(&main) as f32 * SPARSE_SHARE).then_some(main)
 }
+
+/// A listing page (a category, a tag archive, a recipe collection) opens with an intro
+/// paragraph and continues as a grid of short cards: title links and a line or two each.
+/// Scoring picks the intro, the one block that reads as prose, and cleaning drops the cards as
+/// link lists, leaving a few dozen words. When what survived is that short and is no more
+/// than an intro (a few paragraphs at most: a short article has more), the nearest ancestor
+/// of the pick holding at least twice as much text (the page chrome already pruned) is read
+/// instead, without conditional cleaning. Never the whole body: a short article in a page of
+/// widgets is still a short article. Not for product pages and forums, as [`sparse_main`].
+fn short_pick(
+    d: &Html,
+    stats: &crate::dom::IdMap<Stats>,
+    roots: &[NodeId],
+    body: Option<NodeId>,
+    kept: u32,
+    meta: &Meta,
+) -> Option<NodeId> {
+    if kept >= SHORT_PICK || meta.page_type.as_deref().is_some_and(is_offer_or_thread) {
+        return None;
+    }
+    let paragraphs = roots
+        .iter()
+        .filter_map(|r| d.tree.get(*r))
+        .flat_map(|r| r.descendants())
+        .filter(|n| n.value().as_element().is_some_and(|e| e.name() == "p"))
+        .count();
+    if paragraphs > INTRO_PARAGRAPHS {
+        return None;
+    }
+    let text = |id: NodeId| stats.get(&id).map_or(0, |s| s.text);
+    let mut node = d.tree.get(*roots.first()?)?;
+    loop {
+        if Some(node.id()) == body || node.value().as_element().is_none_or(|e| e.name() == "html") {
+            return None;
+        }
+        if text(node.id()) >= kept.saturating_mul(2).max(1) {
+            return Some(node.id());
+        }
+        node = node.parent()?;
+    }
+}
+
+/// Paragraphs an intro has at most.
+const INTRO_PARAGRAPHS: usize = 3;
+
+/// Characters of cleaned text below which a pick is short enough to question (some 200 words).
+const SHORT_PICK: u32 = 1200;
 
 /// Below this share of the main area's text, the cleaned pick is taken to have missed it.
 const SPARSE_SHARE: f32 = 0.5;
