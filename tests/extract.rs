@@ -417,3 +417,27 @@ fn a_widened_short_pick_does_not_preempt_a_later_pass() {
     assert!(a.text.contains("Paragraph 7 of the story"), "{}", a.text);
     assert!(!a.text.contains("Mattress model 3"), "{}", a.text);
 }
+
+#[test]
+fn highlighted_code_keeps_its_comments() {
+    // Syntax highlighters name their token spans after the token kind: `hljs-comment`,
+    // Prism's `token comment`. Inside code those are the code, not a comment widget.
+    let html = format!(
+        r#"<html><body><article><h1>Git in five commands</h1>{}
+        <pre><code class="language-bash hljs"><span class="hljs-comment"># stage every modified file</span>
+git add -A
+<span class="token comment"># record the staged files</span>
+git commit</code></pre>{}</article></body></html>"#,
+        para(3),
+        para(2)
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(a.text.contains("# stage every modified file"), "{}", a.text);
+    assert!(a.text.contains("# record the staged files"), "{}", a.text);
+    assert!(
+        a.markdown
+            .contains("# stage every modified file\ngit add -A"),
+        "{}",
+        a.markdown
+    );
+}

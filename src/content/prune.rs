@@ -232,12 +232,18 @@ pub fn prune(
     let mut doomed: Vec<NodeId> = Vec::new();
     let mut lazy = LazyFallbacks::default();
     let mut skip: Option<NodeId> = None;
+    // The outermost open `pre` or `code`: inside it, class names are a highlighter's token
+    // kinds (`hljs-comment`, Prism's `token comment`), not page furniture.
+    let mut code: Option<NodeId> = None;
     for edge in doc.tree.root().traverse() {
         let node = match edge {
             Edge::Open(n) => n,
             Edge::Close(n) => {
                 if skip == Some(n.id()) {
                     skip = None;
+                }
+                if code == Some(n.id()) {
+                    code = None;
                 }
                 continue;
             }
@@ -252,7 +258,11 @@ pub fn prune(
                     noscript_fallback(node, &mut lazy);
                     !keep_noscript
                 } else {
-                    decide(node, el, hidden_attr, flags, &markers)
+                    let remove = decide(node, el, hidden_attr, flags, &markers, code.is_some());
+                    if !remove && code.is_none() && matches!(el.name(), "pre" | "code") {
+                        code = Some(node.id());
+                    }
+                    remove
                 }
             }
             _ => false,
@@ -276,6 +286,7 @@ fn decide(
     hidden_attr: Option<&str>,
     flags: Flags,
     markers: &Markers,
+    in_code: bool,
 ) -> bool {
     let name = el.name();
     if matches!(name, "html" | "body") {
@@ -301,6 +312,9 @@ fn decide(
     }
     if name == "img" && is_tracking_pixel(el) {
         return true;
+    }
+    if in_code {
+        return false;
     }
     // The page's own landmarks of chrome go in every pass: a pass that relaxes the rules
     // because the first found little (a shop's cards, a landing page) would otherwise hand
