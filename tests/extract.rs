@@ -441,3 +441,27 @@ git commit</code></pre>{}</article></body></html>"#,
         a.markdown
     );
 }
+
+#[test]
+fn forum_posts_marked_as_articles_stay() {
+    // Forum software marks each post as an `article` too; posts are titled by their
+    // author's name, not by a headline linking away.
+    let posts: String = (0..4)
+        .map(|i| {
+            format!(
+                r#"<article class="message"><h4 class="message-name"><a href="/members/user{i}">user{i}</a></h4>
+                <div class="message-body">Reply {i}: I started with a circular saw and a cheap workbench, then built a bookshelf, which taught me more than any book.</div></article>"#
+            )
+        })
+        .collect();
+    let html = format!(
+        r#"<html><head><meta property="og:type" content="article"></head><body>
+        <div class="thread"><h1>Beginning woodworking</h1>{posts}</div></body></html>"#
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(
+        a.text.contains("Reply 0:") && a.text.contains("Reply 3:"),
+        "{}",
+        a.text
+    );
+}
