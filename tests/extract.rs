@@ -465,3 +465,30 @@ fn forum_posts_marked_as_articles_stay() {
         a.text
     );
 }
+
+#[test]
+fn a_rail_of_linked_article_cards_after_the_story_is_dropped() {
+    // "Also in the news": WordPress themes mark each teaser as an `article`, titled by a
+    // headline linking to the story, with an excerpt that keeps the link density low.
+    let teasers: String = (0..10)
+        .map(|i| {
+            format!(
+                r#"<article id="post-{i}" class="article article_{i}">
+                <div class="feature_image"><img src="/img/{i}.jpg" alt=""></div>
+                <div class="content"><div class="categories">Front Page</div>
+                <div class="title"><a href="/2025/12/story-{i}/">Council approves the new harbour plan {i}</a></div>
+                <div class="author">Webmaster</div><div class="date">December 19, 2025</div>
+                <div class="excerpt">THE COUNCIL met on Tuesday, in the old hall, and approved the plan after a long debate about costs, dates, roads, and the people it will move...</div></div></article>"#
+            )
+        })
+        .collect();
+    let html = format!(
+        r#"<html><head><meta property="og:type" content="article"></head><body>
+        <div class="main-column"><section class="widget"><div class="post_content"><h1>Enrolment opens</h1>{}</div></section>
+        <section class="widget"><div>ALSO IN THE NEWS</div></section><section class="widget">{teasers}</section></div></body></html>"#,
+        para(6)
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(a.text.contains("Paragraph 5 of the story"), "{}", a.text);
+    assert!(!a.text.contains("harbour plan"), "{}", a.text);
+}

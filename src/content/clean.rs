@@ -311,7 +311,8 @@ fn walk(
                             remove = true;
                         }
                     } else if flags.clean_conditionally {
-                        remove = fishy(n, name, &frame, flags);
+                        remove = fishy(n, name, &frame, flags)
+                            || (flags.drop_teasers && is_teaser(n, name, &frame));
                     }
                     if !remove && (is_counter(name, &frame) || is_meta_line(name, &frame)) {
                         remove = true;
@@ -471,6 +472,53 @@ fn has_kept_child(n: NodeRef<'_, Node>) -> bool {
 
 /// Readability's conditional clean, judged on what the element holds after its children were
 /// judged.
+/// One of a run of short `article` cards inside the article, each titled by a headline that
+/// links elsewhere: a "more from this section" rail (WordPress themes mark every post in it
+/// as an `article`). Its excerpt keeps the link density under what cleaning would notice.
+/// Forum posts are `article` elements too, but they are not titled by a linked headline.
+fn is_teaser(n: NodeRef<'_, Node>, name: &str, f: &Frame) -> bool {
+    if name != "article" || f.stats.text >= 600 || f.stats.link_text == 0 {
+        return false;
+    }
+    let Some(parent) = n.parent() else {
+        return false;
+    };
+    let cards = parent
+        .children()
+        .filter(|c| {
+            c.value()
+                .as_element()
+                .is_some_and(|e| e.name() == "article")
+        })
+        .take(3)
+        .count();
+    cards >= 3 && n.descendants().take(2000).any(is_linked_headline)
+}
+
+/// A heading, or a block named `title`, whose text is one link of four words or more.
+fn is_linked_headline(n: NodeRef<'_, Node>) -> bool {
+    let Some(e) = n.value().as_element() else {
+        return false;
+    };
+    let titled = is_heading(e.name())
+        || e.attribute("class")
+            .is_some_and(|c| c.split_whitespace().any(|t| t.contains("title")));
+    if !titled {
+        return false;
+    }
+    let mut links = n.descendants().take(200).filter(|d| {
+        d.value()
+            .as_element()
+            .is_some_and(|e| e.name() == "a" && e.attribute("href").is_some())
+    });
+    let (Some(link), None) = (links.next(), links.next()) else {
+        return false;
+    };
+    let words = |x: NodeRef<'_, Node>| crate::dom::raw_text(x).split_whitespace().count();
+    let w = words(link);
+    w >= 4 && w == words(n)
+}
+
 fn fishy(n: NodeRef<'_, Node>, name: &str, f: &Frame, flags: Flags) -> bool {
     if !matches!(
         name,

@@ -118,12 +118,14 @@ const PASSES: [Flags; 5] = [
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: true,
+        drop_teasers: false,
     },
     Flags {
         strip_hidden: false,
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: false,
+        drop_teasers: false,
     },
 ];
 
@@ -204,6 +206,7 @@ fn run_pass(
         return (Builder::empty(), 0);
     };
     let mut flags = flags;
+    flags.drop_teasers = meta.declared_article;
     let mut roots = gather_siblings(d, top, &cands.scores, &stats);
     // Pages that are not articles (landing, product, listing pages) spread their content
     // over many small blocks: when the best container holds only a minority of the page's

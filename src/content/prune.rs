@@ -22,6 +22,10 @@ pub struct Flags {
     pub strip_unlikely: bool,
     pub weight_classes: bool,
     pub clean_conditionally: bool,
+    /// Drop rails of linked `article` cards while cleaning (see `clean::is_teaser`). Set
+    /// per page, for pages that declare themselves an article: elsewhere such cards are
+    /// often the items the page lists.
+    pub drop_teasers: bool,
 }
 
 impl Flags {
@@ -30,6 +34,7 @@ impl Flags {
         strip_unlikely: true,
         weight_classes: true,
         clean_conditionally: true,
+        drop_teasers: false,
     };
 }
 
