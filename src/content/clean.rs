@@ -480,19 +480,18 @@ fn is_teaser(n: NodeRef<'_, Node>, name: &str, f: &Frame) -> bool {
     if name != "article" || f.stats.text >= 600 || f.stats.link_text == 0 {
         return false;
     }
-    let Some(parent) = n.parent() else {
-        return false;
-    };
-    let cards = parent
-        .children()
-        .filter(|c| {
-            c.value()
-                .as_element()
-                .is_some_and(|e| e.name() == "article")
-        })
-        .take(3)
+    // A run of three: two of the nearest element siblings (two each side) are cards too.
+    // Neighbours only, so a parent with a million children costs no more than one with four.
+    let is_card = |c: NodeRef<'_, Node>| c.value().as_element().map(|e| e.name() == "article");
+    let cards = n
+        .prev_siblings()
+        .filter_map(is_card)
+        .take(2)
+        .chain(n.next_siblings().filter_map(is_card).take(2))
+        .filter(|&a| a)
         .count();
-    cards >= 3 && n.descendants().take(2000).any(is_linked_headline)
+    // A card is a few dozen elements; the bound keeps a hostile one from costing more.
+    cards >= 2 && n.descendants().take(300).any(is_linked_headline)
 }
 
 /// A heading, or a block named `title`, whose text is one link of four words or more.
@@ -506,7 +505,7 @@ fn is_linked_headline(n: NodeRef<'_, Node>) -> bool {
     if !titled {
         return false;
     }
-    let mut links = n.descendants().take(200).filter(|d| {
+    let mut links = n.descendants().take(50).filter(|d| {
         d.value()
             .as_element()
             .is_some_and(|e| e.name() == "a" && e.attribute("href").is_some())
