@@ -470,8 +470,6 @@ fn has_kept_child(n: NodeRef<'_, Node>) -> bool {
     })
 }
 
-/// Readability's conditional clean, judged on what the element holds after its children were
-/// judged.
 /// One of a run of short `article` cards inside the article, each titled by a headline that
 /// links elsewhere: a "more from this section" rail (WordPress themes mark every post in it
 /// as an `article`). Its excerpt keeps the link density under what cleaning would notice.
@@ -518,6 +516,8 @@ fn is_linked_headline(n: NodeRef<'_, Node>) -> bool {
     w >= 4 && w == words(n)
 }
 
+/// Readability's conditional clean, judged on what the element holds after its children were
+/// judged.
 fn fishy(n: NodeRef<'_, Node>, name: &str, f: &Frame, flags: Flags) -> bool {
     if !matches!(
         name,
