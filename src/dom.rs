@@ -70,25 +70,22 @@ pub fn attr<'a>(el: &ElementRef<'a>, name: &str) -> Option<&'a str> {
     el.value().attr(name)
 }
 
-thread_local! {
-    static SELECTORS: std::cell::RefCell<std::collections::HashMap<&'static str, Option<scraper::Selector>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+/// Whether an attribute's value holds `token` as one of its whitespace-separated words, as
+/// the CSS `[name~=token]` test does (case-sensitive).
+pub fn has_token(el: &Element, name: &str, token: &str) -> bool {
+    el.attribute(name)
+        .is_some_and(|v| v.split_ascii_whitespace().any(|t| t == token))
 }
 
-/// A selector from the crate's own fixed list, parsed once per thread.
-///
-/// Parsing a selector goes through cssparser's tokenizer and costs more than extracting a
-/// small page; a handful of fixed selectors used on every call made up a sixth of the work on
-/// short inputs. The list is the crate's literals, so the table stays a few entries long.
-pub fn selector(s: &'static str) -> Option<scraper::Selector> {
-    SELECTORS.with(|table| {
-        if let Some(found) = table.borrow().get(s) {
-            return found.clone();
-        }
-        let parsed = scraper::Selector::parse(s).ok();
-        table.borrow_mut().insert(s, parsed.clone());
-        parsed
-    })
+/// Elements attached to the tree, in the parser's creation order, as scraper's `Html::select`
+/// visits them. The crate tests elements by hand rather than through CSS selectors: the three
+/// fixed selectors it once ran kept the `selectors` and `cssparser` crates in the `.wasm`
+/// (~44 KB of code) for work a name or attribute comparison does.
+pub fn attached_elements(d: &scraper::Html) -> impl DoubleEndedIterator<Item = ElementRef<'_>> {
+    d.tree
+        .nodes()
+        .filter_map(ElementRef::wrap)
+        .filter(|e| e.parent().is_some())
 }
 
 /// Hasher for maps keyed by node: a node id is an arena index, so SipHash (std's default,
@@ -149,5 +146,49 @@ impl Skip {
             }
         }
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{attached_elements, has_token, Attribute};
+    use scraper::{Html, Selector};
+
+    /// The hand tests pick the same elements, in the same order, as the selectors they
+    /// replace, also where the parser moves nodes (foster parenting, adoption agency) so that
+    /// creation order and document order differ.
+    #[test]
+    fn hand_walks_match_the_selectors_they_replace() {
+        let pages = [
+            r#"<main id=a><div role="main" id=b><main id=c></main></div></main><div role="Main">x</div>"#,
+            r#"<table><main id=a>fostered</main><tr><td><div role=main id=b></div></td></tr></table>"#,
+            r#"<b><p><main id=a>adopted</b><i role="main navigation">y</i></main></p>"#,
+            r#"<svg><main id=s></main></svg><template><main id=t></main></template><body id=x><body id=y>"#,
+            r#"<span itemprop="name author">A</span><span itemprop=Name>B</span><p itemprop="x name">C</p>"#,
+        ];
+        let ids = |v: Vec<scraper::ElementRef<'_>>| v.iter().map(|e| e.id()).collect::<Vec<_>>();
+        for page in pages {
+            let d = Html::parse_document(page);
+            let by = |s: &str| ids(d.select(&Selector::parse(s).unwrap()).collect());
+            let main = attached_elements(&d)
+                .filter(|e| e.value().name() == "main" || e.attribute("role") == Some("main"))
+                .collect();
+            assert_eq!(ids(main), by("main, [role=main]"), "{page}");
+            let body = attached_elements(&d)
+                .filter(|e| e.value().name() == "body")
+                .collect();
+            assert_eq!(ids(body), by("body"), "{page}");
+            let root = d.root_element();
+            let named = root
+                .descendants()
+                .skip(1)
+                .filter_map(scraper::ElementRef::wrap)
+                .filter(|n| has_token(n.value(), "itemprop", "name"))
+                .collect();
+            let want = ids(root
+                .select(&Selector::parse("[itemprop~=name]").unwrap())
+                .collect());
+            assert_eq!(ids(named), want, "{page}");
+        }
     }
 }

@@ -260,8 +260,10 @@ fn main_area(d: &Html, stats: &crate::dom::IdMap<Stats>, body: NodeId) -> Option
 /// The innermost `main` element (or `role=main`) that `holds` accepts: pages nest them (a
 /// site shell's `main` around the page's own).
 fn innermost_main(d: &Html, holds: impl Fn(&NodeId) -> bool) -> Option<NodeId> {
-    let s = crate::dom::selector("main, [role=main]")?;
-    d.select(&s).map(|m| m.id()).rfind(holds)
+    crate::dom::attached_elements(d)
+        .filter(|e| e.value().name() == "main" || e.value().attribute("role") == Some("main"))
+        .map(|m| m.id())
+        .rfind(holds)
 }
 
 /// A landing or service page built of short blocks (a hero line, feature cards, a few
@@ -349,8 +351,9 @@ fn is_offer_or_thread(t: &str) -> bool {
 }
 
 fn body_id(d: &Html) -> Option<NodeId> {
-    let s = crate::dom::selector("body")?;
-    d.select(&s).next().map(|b| b.id())
+    crate::dom::attached_elements(d)
+        .find(|e| e.value().name() == "body")
+        .map(|b| b.id())
 }
 
 /// The top candidate plus those of its siblings that continue the article: scored siblings

@@ -10,7 +10,7 @@ mod meta_tags;
 mod title;
 
 use crate::dom::Attribute;
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Html};
 use serde_json::Value;
 use url::Url;
 
@@ -40,10 +40,6 @@ pub struct Meta {
     pub page_type: Option<String>,
     /// The page calls itself an article (`og:type=article`, an article JSON-LD type).
     pub declared_article: bool,
-}
-
-fn sel(s: &'static str) -> Option<Selector> {
-    crate::dom::selector(s)
 }
 
 /// Resolve `href` against `base`, keeping only http(s) results: a `javascript:` or `data:`
@@ -356,8 +352,11 @@ fn names_author(el: &scraper::node::Element) -> bool {
 
 fn byline_text(el: ElementRef<'_>) -> Option<String> {
     // A named child (itemprop=name) is more exact than the whole element's text.
-    let name = sel("[itemprop~=name]")
-        .and_then(|s| el.select(&s).next())
+    let name = el
+        .descendants()
+        .skip(1)
+        .filter_map(ElementRef::wrap)
+        .find(|n| crate::dom::has_token(n.value(), "itemprop", "name"))
         .map(|n| collapse_ws(&n.text().collect::<String>()));
     let t = name.unwrap_or_else(|| collapse_ws(&el.text().collect::<String>()));
     let t = strip_by(&t);
