@@ -211,22 +211,44 @@ fn clean_lang(v: &str) -> Option<String> {
 
 /// Pick the widest candidate of a `srcset` ("a.jpg 480w, b.jpg 1080w" or "a.jpg 1x, b.jpg 2x").
 pub fn best_srcset(srcset: &str) -> Option<String> {
-    let mut best: Option<(f32, &str)> = None;
+    let mut best: Option<(u64, &str)> = None;
     // URLs may contain commas (CDN transforms); a candidate ends at ", " or a trailing descriptor.
     for part in split_srcset(srcset) {
         let mut it = part.split_ascii_whitespace();
         let Some(url) = it.next() else { continue };
         let desc = it.next().unwrap_or("1x");
-        let n = desc
-            .trim_end_matches(['w', 'x', 'h'])
-            .parse::<f32>()
-            .unwrap_or(1.0);
-        let n = if desc.ends_with('x') { n * 1000.0 } else { n };
+        let n = milli(desc.trim_end_matches(['w', 'x', 'h'])).unwrap_or(1000);
+        // A density of 1x stands for about a thousand pixels of width.
+        let n = if desc.ends_with('x') {
+            n.saturating_mul(1000)
+        } else {
+            n
+        };
         if best.is_none_or(|(b, _)| n > b) {
             best = Some((n, url));
         }
     }
     best.map(|(_, u)| u.to_string())
+}
+
+/// A descriptor number ("480", "1.5", ".75") in thousandths, saturating. Written out because
+/// `str::parse::<f32>` brings core's float parser and its 10 KB power-of-five table into the
+/// .wasm for this one comparison.
+fn milli(s: &str) -> Option<u64> {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(int) || !digits(frac) {
+        return None;
+    }
+    // The integer part, then exactly three fraction digits (padded or cut), in one number.
+    let frac = frac.bytes().chain(std::iter::repeat(b'0')).take(3);
+    let n = int.bytes().chain(frac).fold(0u64, |n, b| {
+        n.saturating_mul(10).saturating_add(u64::from(b - b'0'))
+    });
+    Some(n)
 }
 
 fn split_srcset(s: &str) -> Vec<&str> {
@@ -600,7 +622,7 @@ fn keep_id(id: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::Writer;
+    use super::{best_srcset, milli, Writer};
     use crate::content::prune::LazyFallbacks;
 
     fn write(html: &str) -> String {
@@ -627,5 +649,35 @@ mod tests {
             format!("<p>Watch:<br>{link}</p><p>{link}</p><div><p>{link}</p></div>")
         );
         assert_eq!(crate::sanitize::clean_html(&out, None), out);
+    }
+
+    #[test]
+    fn srcset_picks_the_widest_candidate() {
+        let best = |s: &str| best_srcset(s).unwrap_or_default();
+        assert_eq!(best("a.jpg 480w, b.jpg 1080w, c.jpg 720w"), "b.jpg");
+        assert_eq!(best("a.jpg 1x, b.jpg 2.5x, c.jpg 2x"), "b.jpg");
+        assert_eq!(best("a.jpg 1.25x, b.jpg 1.2x"), "a.jpg");
+        // A density beats a width under a thousand pixels, as one CSS pixel is ~1 px wide.
+        assert_eq!(best("a.jpg 800w, b.jpg 1x"), "b.jpg");
+        assert_eq!(best("a.jpg 1500w, b.jpg 1x"), "a.jpg");
+        // A bare URL counts as 1x; commas inside a CDN URL do not split it.
+        assert_eq!(
+            best("https://cdn/x,w_300/a.jpg, https://cdn/x,w_900/b.jpg 2x"),
+            "https://cdn/x,w_900/b.jpg"
+        );
+        assert_eq!(best("a.jpg nonsense, b.jpg 3x"), "b.jpg");
+    }
+
+    #[test]
+    fn descriptor_numbers_in_thousandths() {
+        assert_eq!(milli("480"), Some(480_000));
+        assert_eq!(milli("1.5"), Some(1_500));
+        assert_eq!(milli(".75"), Some(750));
+        assert_eq!(milli("2."), Some(2_000));
+        assert_eq!(milli("1.23456"), Some(1_234));
+        assert_eq!(milli("99999999999999999999999"), Some(u64::MAX));
+        for bad in ["", ".", "1e3", "-1", "+2", "1.2.3", "½", "inf"] {
+            assert_eq!(milli(bad), None, "{bad}");
+        }
     }
 }
