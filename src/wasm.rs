@@ -9,21 +9,59 @@
 //! readable sentence.
 
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use crate::options::Options;
 
 /// The options a caller may set from JS; every field is optional and defaults as in
 /// [`Options::default`].
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Default)]
 struct JsOptions {
     hidden_attribute: Option<String>,
     front_matter: Option<bool>,
     max_input_bytes: Option<f64>,
     max_nodes: Option<f64>,
     parse_steps_per_byte: Option<f64>,
+}
+
+impl JsOptions {
+    /// Reads the options object field by field. Five fields do not need serde's deserializer,
+    /// and its error paths (`Unexpected::Float`) kept core's float formatter in the .wasm.
+    /// As before: unknown fields and wrong types are errors, `null`/`undefined` mean unset.
+    fn read(options: &JsValue) -> Result<JsOptions, JsError> {
+        let mut js = JsOptions::default();
+        if options.is_undefined() || options.is_null() {
+            return Ok(js);
+        }
+        let invalid = |what: &str| JsError::new(&format!("Invalid options: {what}."));
+        let obj: &js_sys::Object = options
+            .dyn_ref()
+            .filter(|_| !options.is_function() && !js_sys::Array::is_array(options))
+            .ok_or_else(|| invalid("expected an object"))?;
+        for key in js_sys::Object::keys(obj).iter() {
+            let name = key.as_string().unwrap_or_default();
+            let value = js_sys::Reflect::get(obj, &key)
+                .map_err(|_| invalid(&format!("`{name}` could not be read")))?;
+            if value.is_undefined() || value.is_null() {
+                continue;
+            }
+            let wrong = |ty: &str| invalid(&format!("`{name}` must be {ty}"));
+            let number = || value.as_f64().ok_or_else(|| wrong("a number"));
+            match name.as_str() {
+                "hidden_attribute" => {
+                    js.hidden_attribute = Some(value.as_string().ok_or_else(|| wrong("a string"))?)
+                }
+                "front_matter" => {
+                    js.front_matter = Some(value.as_bool().ok_or_else(|| wrong("true or false"))?)
+                }
+                "max_input_bytes" => js.max_input_bytes = Some(number()?),
+                "max_nodes" => js.max_nodes = Some(number()?),
+                "parse_steps_per_byte" => js.parse_steps_per_byte = Some(number()?),
+                _ => return Err(invalid(&format!("unknown field `{name}`"))),
+            }
+        }
+        Ok(js)
+    }
 }
 
 /// Extract the article of one page.
@@ -63,19 +101,17 @@ fn to_options(
     now_ms: Option<f64>,
     options: JsValue,
 ) -> Result<Options, JsError> {
-    let js: JsOptions = if options.is_undefined() || options.is_null() {
-        JsOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("Invalid options: {e}.")))?
-    };
+    let js = JsOptions::read(&options)?;
+    // The messages name no number: printing an `f64` keeps core's float formatter (~7 KB
+    // gzipped) in the .wasm for an error nobody sees in normal use.
+    let bad_clock =
+        || JsError::new("Invalid clock value: expected milliseconds since 1970 (Date.now()).");
     let now = match now_ms {
         None => None,
-        Some(ms) if ms.is_finite() => Some(
-            DateTime::<Utc>::from_timestamp_millis(ms as i64)
-                .ok_or_else(|| JsError::new(&format!("Invalid clock value: {ms} ms.")))?,
-        ),
-        Some(ms) => return Err(JsError::new(&format!("Invalid clock value: {ms} ms."))),
+        Some(ms) if ms.is_finite() => {
+            Some(DateTime::<Utc>::from_timestamp_millis(ms as i64).ok_or_else(bad_clock)?)
+        }
+        Some(_) => return Err(bad_clock()),
     };
     let mut opts = Options {
         url: url.filter(|u| !u.trim().is_empty()),

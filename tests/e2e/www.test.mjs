@@ -112,3 +112,55 @@ test("pasted hostile HTML runs no script and errors are shown in words", T, asyn
   await waitFor(() => page.evaluate(`document.body.dataset.state === "error"`), { what: "error state" });
   assert.match(await page.textContent("#error"), /empty/);
 });
+
+test("the WASM API checks its options and clock and says what is wrong", T, async () => {
+  const results = await page.evaluate(async () => {
+    const { extract } = await import("/pkg/cleanview.js");
+    const html = "<html><body><article><p>One short paragraph of text.</p></article></body></html>";
+    const run = (url, now, options) => {
+      try {
+        const a = extract(html, url, now, options);
+        return { ok: true, markdown: a.markdown, text: a.text };
+      } catch (e) {
+        return { ok: false, message: String(e.message) };
+      }
+    };
+    return {
+      none: run(undefined, undefined, undefined),
+      nulls: run(null, null, null),
+      unsetFields: run("https://example.org/a", Date.now(), { hidden_attribute: undefined, max_nodes: null }),
+      noFrontMatter: run("https://example.org/a", 0, { front_matter: false }),
+      frontMatter: run("https://example.org/a", 0, { front_matter: true }),
+      unknown: run(null, null, { frontmatter: true }),
+      wrongType: run(null, null, { max_nodes: "many" }),
+      wrongBool: run(null, null, { front_matter: 1 }),
+      notObject: run(null, null, "front_matter"),
+      array: run(null, null, [true]),
+      zeroLimit: run(null, null, { max_nodes: 0 }),
+      tinyInput: run(null, null, { max_input_bytes: 10 }),
+      badClock: run(null, Number.NaN, undefined),
+      farClock: run(null, 1e300, undefined),
+    };
+  });
+  for (const k of ["none", "nulls", "unsetFields", "noFrontMatter", "frontMatter"]) {
+    assert.equal(results[k].ok, true, `${k}: ${results[k].message}`);
+    assert.match(results[k].text, /One short paragraph/, k);
+  }
+  assert.ok(results.frontMatter.markdown.startsWith("---\n"), "front matter on request");
+  assert.ok(!results.noFrontMatter.markdown.startsWith("---\n"), "no front matter when off");
+  const fails = {
+    unknown: /unknown field `frontmatter`/,
+    wrongType: /`max_nodes` must be a number/,
+    wrongBool: /`front_matter` must be true or false/,
+    notObject: /expected an object/,
+    array: /expected an object/,
+    zeroLimit: /max_nodes must be a positive number/,
+    tinyInput: /./,
+    badClock: /Invalid clock value/,
+    farClock: /Invalid clock value/,
+  };
+  for (const [k, re] of Object.entries(fails)) {
+    assert.equal(results[k].ok, false, `${k} should fail`);
+    assert.match(results[k].message, re, k);
+  }
+});
