@@ -83,6 +83,33 @@ fn hidden_microdata_is_not_text() {
     assert!(!a.text.contains("HIDDEN"), "{}", a.text);
 }
 
+/// Without style sheets, framework utility classes are the only sign a block is never shown:
+/// a store's variant data goes, copy shown again at some screen size stays, and hidden prose
+/// (an FAQ answer a script reveals) stays as the page's text.
+#[test]
+fn blocks_hidden_by_a_utility_class_are_dropped_unless_shown_or_prose() {
+    let html = format!(
+        r#"<html><body><article>{}
+        <dl class="product-info hide"><dt>HIDDEN_VARIANT_A</dt><dd>https://cdn.example.com/a.jpg</dd><dt>HIDDEN_VARIANT_B</dt><dd>sku-123</dd></dl>
+        <div class="d-none"><span>HIDDEN_PRICE 20.00</span></div>
+        <ul class="hidden"><li>HIDDEN_SIZE S</li><li>HIDDEN_SIZE M</li></ul>
+        <div class="hide md:block"><p>DESKTOP_ONLY note beside the story.</p></div>
+        <div class="d-none d-lg-block"><p>WIDE_SCREEN summary line.</p></div>
+        <div class="hide show@medium"><p>MEDIUM_UP text line.</p></div>
+        <h3>How long does delivery take?</h3>
+        <div class="faq__answer hide"><p>FAQ_ANSWER: orders leave the warehouse within two days and arrive within a week.</p></div>
+        </article></body></html>"#,
+        para(5)
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    for gone in ["HIDDEN_VARIANT", "HIDDEN_PRICE", "HIDDEN_SIZE"] {
+        assert!(!a.text.contains(gone), "{gone} kept: {}", a.text);
+    }
+    for kept in ["DESKTOP_ONLY", "WIDE_SCREEN", "MEDIUM_UP", "FAQ_ANSWER"] {
+        assert!(a.text.contains(kept), "{kept} missing: {}", a.text);
+    }
+}
+
 #[test]
 fn the_browser_hidden_mark_is_honoured() {
     let html = format!(

@@ -85,6 +85,69 @@ fn style_hides(style: &str) -> bool {
     s.contains("display:none") || s.contains("visibility:hidden")
 }
 
+/// A utility class that hides the element in every common CSS framework (Bootstrap's `hide`,
+/// `hidden`, `d-none`, `invisible`; Tailwind's `hidden`; Foundation's `hide`; the `is-hidden` /
+/// `u-hidden` conventions). Without the page's style sheets (the CLI, a crawler) this is the
+/// only sign left that a block is never shown: stores keep spec tables and variant data there,
+/// news sites the print-only or app-only copy (in the extension the browser's computed style
+/// marks them as well). Not when another class shows the element again at some screen size
+/// (Tailwind `hidden md:block`, Bootstrap `d-none d-lg-flex`): desktop readers see it.
+fn class_hides(class: &str) -> bool {
+    let mut hides = false;
+    for t in class.split_ascii_whitespace() {
+        match t {
+            "hide" | "hidden" | "d-none" | "invisible" | "is-hidden" | "u-hidden" => hides = true,
+            _ if shows_again(t) => return false,
+            _ => {}
+        }
+    }
+    hides
+}
+
+/// A responsive display class: `md:block`, `lg:flex`, `d-md-block`, `d-lg-inline-flex`,
+/// `show@medium`.
+fn shows_again(t: &str) -> bool {
+    let display = |d: &str| {
+        matches!(
+            d,
+            "block"
+                | "flex"
+                | "grid"
+                | "inline"
+                | "inline-block"
+                | "inline-flex"
+                | "table"
+                | "contents"
+                | "visible"
+                | "show"
+        )
+    };
+    if let Some((_, d)) = t.rsplit_once(':') {
+        return display(d);
+    }
+    if let Some((d, _)) = t.split_once('@') {
+        return display(d);
+    }
+    t.strip_prefix("d-")
+        .and_then(|r| r.split_once('-'))
+        .is_some_and(|(_, d)| display(d))
+}
+
+/// Whether a block hidden by a class holds sentences: script-revealed copy (an FAQ's answers,
+/// the source a script copies into a tabbed section) is the page's text, while what stays
+/// hidden for good is data — variant tables, spec lists, prices, print-only labels. Reads at
+/// most a few hundred nodes, so nested hidden blocks cost no more than a bounded walk each.
+fn holds_sentences(node: NodeRef<'_, Node>) -> bool {
+    node.descendants().take(400).any(|n| {
+        let Node::Text(t) = n.value() else {
+            return false;
+        };
+        // A sentence: several words ending in a full stop, or running on past one.
+        let t = t.trim();
+        t.len() >= 60 && t.contains(' ') && (t.ends_with(['.', '?', '!']) || t.contains(". "))
+    })
+}
+
 fn is_mathish(cid: &str) -> bool {
     cid.contains("math") || cid.contains("katex") || cid.contains("mjx")
 }
@@ -313,6 +376,13 @@ fn decide(
         return super::serialize::video_link(el.attribute("src").unwrap_or("")).is_none();
     }
     if is_hidden(el, hidden_attr, flags) && !is_collapsed_panel(node, el, markers) {
+        return true;
+    }
+    if flags.strip_hidden
+        && el.attribute("class").is_some_and(class_hides)
+        && !is_collapsed_panel(node, el, markers)
+        && !holds_sentences(node)
+    {
         return true;
     }
     if name == "img" && is_tracking_pixel(el) {
