@@ -14,6 +14,7 @@ pub mod content;
 pub mod date;
 pub mod dom;
 pub mod error;
+pub mod json;
 pub mod limits;
 pub mod markdown;
 mod memo;

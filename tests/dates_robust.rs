@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use cleanview::date::{find_dates, parse_date};
+use cleanview::json;
 
 fn now() -> DateTime<Utc> {
     DateTime::parse_from_rfc3339("2026-11-28T00:00:00Z")
@@ -43,13 +44,11 @@ fn deep_nesting_in_a_small_stack() {
 
 #[test]
 fn deep_json_ld_is_walked_iteratively() {
-    let mut v =
-        serde_json::json!({"datePublished": "2025-09-05T16:07:00Z", "@type": "NewsArticle"});
+    // Deeper than the JSON reader ever returns (127 levels), as a caller could build it.
+    let mut v = json::parse(r#"{"datePublished": "2025-09-05T16:07:00Z", "@type": "NewsArticle"}"#)
+        .expect("valid");
     for _ in 0..5_000 {
-        // Built by moving, not with `json!` (which would serialise `v` recursively).
-        let mut map = serde_json::Map::new();
-        map.insert("mainEntity".to_string(), v);
-        v = serde_json::Value::Object(map);
+        v = json::Value::Object([("mainEntity".to_string(), v)].into_iter().collect());
     }
     let ld = vec![v];
     let found = std::thread::scope(|s| {
@@ -65,7 +64,7 @@ fn deep_json_ld_is_walked_iteratively() {
     });
     // Bounded depth: a date buried 5,000 levels down is not the page's.
     assert!(found.published.is_none());
-    // serde_json drops deep values recursively; leak it rather than test its destructor.
+    // A value drops its children recursively; leak it rather than test its destructor.
     std::mem::forget(ld);
 }
 
@@ -105,11 +104,10 @@ fn only_an_update_is_the_publication() {
 
 #[test]
 fn published_is_never_the_update_when_both_exist() {
-    let ld = vec![serde_json::json!({
-        "@type": "NewsArticle",
-        "datePublished": "2024-03-01",
-        "dateModified": "2024-03-05T09:00:00Z"
-    })];
+    let ld = vec![json::parse(
+        r#"{"@type": "NewsArticle", "datePublished": "2024-03-01", "dateModified": "2024-03-05T09:00:00Z"}"#,
+    )
+    .expect("valid")];
     let html = r#"<html><head><meta property="article:published_time" content="2024-03-01T08:30:00+01:00"></head><body></body></html>"#;
     let doc = scraper::Html::parse_document(html);
     let f = find_dates(&doc, None, &ld, Some(now()));

@@ -6,11 +6,11 @@
 //! keeps the work linear and the stack flat whatever the nesting depth.
 
 use crate::dom::Attribute;
+use crate::json::Value;
 use chrono::{DateTime, Utc};
 use ego_tree::iter::Edge;
 use scraper::node::Node;
 use scraper::{ElementRef, Html};
-use serde_json::Value;
 
 use super::lang::{self, Marker};
 use super::parse::{self, ParseOptions, ParsedDate};
@@ -1083,7 +1083,7 @@ fn meta_candidate(
 
 /// `<meta name="parsely-page" content='{"pub_date": "…"}'>`, Parse.ly's older form.
 fn parsely_page(content: &str, opts: &ParseOptions, order: usize, out: &mut Vec<Candidate>) {
-    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(content) else {
+    let Ok(Value::Object(map)) = crate::json::parse(content) else {
         return;
     };
     if let Some(Value::String(s)) = map.get("pub_date") {
@@ -1288,7 +1288,7 @@ fn tail(s: &str, n: usize) -> &str {
 }
 
 /// JSON-LD types whose dates are the page's own.
-fn is_article_type(v: &serde_json::Map<String, Value>) -> bool {
+fn is_article_type(v: &crate::json::Map) -> bool {
     let check = |s: &str| {
         let s = s.to_ascii_lowercase();
         s.contains("article")
@@ -1354,7 +1354,7 @@ fn json_ld_candidates(json_ld: &[Value], opts: &ParseOptions, out: &mut Vec<Cand
             }
             Value::Object(map) => {
                 let article = is_article_type(map);
-                for (k, val) in map {
+                for (k, val) in map.iter() {
                     let role = match k.as_str() {
                         "datePublished" | "dateCreated" | "uploadDate" | "publishDate"
                         | "dateIssued" => Some(Role::Published),
@@ -1436,7 +1436,7 @@ fn own_json_ld(doc: &Html, opts: &ParseOptions, out: &mut Vec<Candidate>) -> Vec
             s = s.strip_prefix(open).unwrap_or(s).trim();
             s = s.strip_suffix(close).unwrap_or(s).trim();
         }
-        match serde_json::from_str::<Value>(s) {
+        match crate::json::parse(s) {
             Ok(v) => values.push(v),
             Err(_) => raw_json_dates(s, opts, out),
         }

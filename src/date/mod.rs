@@ -44,7 +44,7 @@ pub struct DateFindings {
 pub fn find_dates(
     doc: &Html,
     page_url: Option<&::url::Url>,
-    json_ld: &[serde_json::Value],
+    json_ld: &[crate::json::Value],
     now: Option<DateTime<Utc>>,
 ) -> DateFindings {
     let max_year = now.map_or(2100, |n| n.year());

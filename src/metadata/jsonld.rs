@@ -2,8 +2,8 @@
 //! objects per script; a block that does not parse is skipped, never fatal.
 
 use crate::dom::Attribute;
+use crate::json::Value;
 use scraper::{ElementRef, Html};
-use serde_json::Value;
 
 /// All JSON-LD objects on the page, with `@graph` members and top-level arrays flattened
 /// into one list (nested objects stay inside their parents).
@@ -41,7 +41,7 @@ fn parse_lenient(raw: &str) -> Option<Value> {
     let s = s.strip_suffix("//]]>").unwrap_or(s).trim();
     let s = s.strip_prefix("<![CDATA[").unwrap_or(s);
     let s = s.strip_suffix("]]>").unwrap_or(s).trim();
-    if let Ok(v) = serde_json::from_str(s) {
+    if let Ok(v) = crate::json::parse(s) {
         return Some(v);
     }
     // Trailing commas before a closing bracket are the most common defect.
@@ -76,7 +76,7 @@ fn parse_lenient(raw: &str) -> Option<Value> {
             _ => fixed.push(c),
         }
     }
-    serde_json::from_str(&fixed).ok()
+    crate::json::parse(&fixed).ok()
 }
 
 fn flatten_into(v: Value, out: &mut Vec<Value>) {

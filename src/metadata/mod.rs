@@ -10,8 +10,8 @@ mod meta_tags;
 mod title;
 
 use crate::dom::Attribute;
+use crate::json::Value;
 use scraper::{ElementRef, Html};
-use serde_json::Value;
 use url::Url;
 
 use crate::dom::collapse_ws;
