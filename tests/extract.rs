@@ -93,6 +93,8 @@ fn blocks_hidden_by_a_utility_class_are_dropped_unless_shown_or_prose() {
         <dl class="product-info hide"><dt>HIDDEN_VARIANT_A</dt><dd>https://cdn.example.com/a.jpg</dd><dt>HIDDEN_VARIANT_B</dt><dd>sku-123</dd></dl>
         <div class="d-none"><span>HIDDEN_PRICE 20.00</span></div>
         <ul class="hidden"><li>HIDDEN_SIZE S</li><li>HIDDEN_SIZE M</li></ul>
+        <p>A visible sentence of the story<span class="screen-reader-text"> HIDDEN_SR label</span>, with more words.</p>
+        <div class="w-form"><div class="w-form-fail"><div>HIDDEN_FORM Oops! Something went wrong.</div></div></div>
         <div class="hide md:block"><p>DESKTOP_ONLY note beside the story.</p></div>
         <div class="d-none d-lg-block"><p>WIDE_SCREEN summary line.</p></div>
         <div class="hide show@medium"><p>MEDIUM_UP text line.</p></div>
@@ -102,7 +104,13 @@ fn blocks_hidden_by_a_utility_class_are_dropped_unless_shown_or_prose() {
         para(5)
     );
     let a = extract(&html, &opts()).expect("extracts");
-    for gone in ["HIDDEN_VARIANT", "HIDDEN_PRICE", "HIDDEN_SIZE"] {
+    for gone in [
+        "HIDDEN_VARIANT",
+        "HIDDEN_PRICE",
+        "HIDDEN_SIZE",
+        "HIDDEN_SR",
+        "HIDDEN_FORM",
+    ] {
         assert!(!a.text.contains(gone), "{gone} kept: {}", a.text);
     }
     for kept in ["DESKTOP_ONLY", "WIDE_SCREEN", "MEDIUM_UP", "FAQ_ANSWER"] {

@@ -87,7 +87,10 @@ fn style_hides(style: &str) -> bool {
 
 /// A utility class that hides the element in every common CSS framework (Bootstrap's `hide`,
 /// `hidden`, `d-none`, `invisible`; Tailwind's `hidden`; Foundation's `hide`; the `is-hidden` /
-/// `u-hidden` conventions). Without the page's style sheets (the CLI, a crawler) this is the
+/// `u-hidden` conventions), a screen-reader-only class (`sr-only`, WordPress's
+/// `screen-reader-text`, `visually-hidden`: text a sighted reader never sees), or a form
+/// builder's status message shown only after a submission (Webflow's `w-form-done` /
+/// `w-form-fail`, Contact Form 7's `screen-reader-response`, Gravity Forms' honeypot). Without the page's style sheets (the CLI, a crawler) this is the
 /// only sign left that a block is never shown: stores keep spec tables and variant data there,
 /// news sites the print-only or app-only copy (in the extension the browser's computed style
 /// marks them as well). Not when another class shows the element again at some screen size
@@ -96,7 +99,21 @@ fn class_hides(class: &str) -> bool {
     let mut hides = false;
     for t in class.split_ascii_whitespace() {
         match t {
-            "hide" | "hidden" | "d-none" | "invisible" | "is-hidden" | "u-hidden" => hides = true,
+            "hide"
+            | "hidden"
+            | "d-none"
+            | "invisible"
+            | "is-hidden"
+            | "u-hidden"
+            | "w-form-done"
+            | "w-form-fail"
+            | "gform_validation_container"
+            | "screen-reader-response"
+            | "sr-only"
+            | "screen-reader-text"
+            | "visually-hidden"
+            | "visuallyhidden"
+            | "element-invisible" => hides = true,
             _ if shows_again(t) => return false,
             _ => {}
         }
