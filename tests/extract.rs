@@ -527,3 +527,22 @@ fn a_rail_of_linked_article_cards_after_the_story_is_dropped() {
     assert!(a.text.contains("Paragraph 5 of the story"), "{}", a.text);
     assert!(!a.text.contains("harbour plan"), "{}", a.text);
 }
+
+/// A reading-time badge in the story's header is furniture (the popup shows the reading time);
+/// a step that takes ten minutes is not.
+#[test]
+fn reading_time_badges_go_but_durations_stay() {
+    let html = format!(
+        r#"<html><body><article><h1>Story</h1>
+        <div class="meta"><span>5 min read</span></div><p>12 minute read</p><div>• 4 Min. Lesezeit</div>
+        {}<ol><li>Simmer for 10 minutes</li><li>Rest 5 min</li></ol></article></body></html>"#,
+        para(5)
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    for gone in ["min read", "minute read", "Lesezeit"] {
+        assert!(!a.text.contains(gone), "{gone} kept: {}", a.text);
+    }
+    for kept in ["Simmer for 10 minutes", "Rest 5 min"] {
+        assert!(a.text.contains(kept), "{kept} missing: {}", a.text);
+    }
+}

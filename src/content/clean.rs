@@ -440,7 +440,37 @@ fn is_meta_line(name: &str, f: &Frame) -> bool {
         "image source",
     ];
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
-    LABELS.iter().any(|l| t.starts_with(l))
+    LABELS.iter().any(|l| t.starts_with(l)) || is_reading_time(t)
+}
+
+/// "5 min read", "12 minute read", "3 min. Lesezeit", "4 min de lecture": a reading-time
+/// badge, which the popup shows anyway. A number of minutes alone ("10 minutes") is not one:
+/// recipes and timelines are made of those.
+fn is_reading_time(t: &str) -> bool {
+    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.len() == t.len() {
+        return false;
+    }
+    let rest = rest.trim_start();
+    let Some(rest) = [
+        "minutes", "minute", "mins", "min.", "min", "minuten", "minutos", "minuti",
+    ]
+    .iter()
+    .find_map(|u| rest.strip_prefix(u)) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    [
+        "read",
+        "de lecture",
+        "lesezeit",
+        "de lectura",
+        "di lettura",
+        "leestijd",
+        "de leitura",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
 }
 
 /// A bare number in its own block: view, like and comment counters.
