@@ -96,29 +96,29 @@ fn style_hides(style: &str) -> bool {
 /// marks them as well). Not when another class shows the element again at some screen size
 /// (Tailwind `hidden md:block`, Bootstrap `d-none d-lg-flex`): desktop readers see it.
 fn class_hides(class: &str) -> bool {
-    let mut hides = false;
-    for t in class.split_ascii_whitespace() {
-        match t {
+    // Every element with a class passes here, so the common case (no hiding class) is one
+    // cheap scan; the responsive overrides are looked for only after a hit.
+    let hiding = |t: &str| {
+        matches!(
+            t,
             "hide"
-            | "hidden"
-            | "d-none"
-            | "invisible"
-            | "is-hidden"
-            | "u-hidden"
-            | "w-form-done"
-            | "w-form-fail"
-            | "gform_validation_container"
-            | "screen-reader-response"
-            | "sr-only"
-            | "screen-reader-text"
-            | "visually-hidden"
-            | "visuallyhidden"
-            | "element-invisible" => hides = true,
-            _ if shows_again(t) => return false,
-            _ => {}
-        }
-    }
-    hides
+                | "hidden"
+                | "d-none"
+                | "invisible"
+                | "is-hidden"
+                | "u-hidden"
+                | "w-form-done"
+                | "w-form-fail"
+                | "gform_validation_container"
+                | "screen-reader-response"
+                | "sr-only"
+                | "screen-reader-text"
+                | "visually-hidden"
+                | "visuallyhidden"
+                | "element-invisible"
+        )
+    };
+    class.split_ascii_whitespace().any(hiding) && !class.split_ascii_whitespace().any(shows_again)
 }
 
 /// A responsive display class: `md:block`, `lg:flex`, `d-md-block`, `d-lg-inline-flex`,
