@@ -418,6 +418,8 @@ pub fn is_boilerplate_heading(text: &str) -> bool {
         "leave a reply",
         "comments",
         "join the conversation",
+        "discussion about this post",
+        "ready for more",
         "advertisement",
         "sponsored",
         "tags",
@@ -460,6 +462,22 @@ mod tests {
         assert!(is_unlikely("site-header"));
         assert!(is_certain_clutter("article-share"));
         assert!(!is_certain_clutter("article__body"));
+    }
+
+    #[test]
+    fn boilerplate_headings() {
+        for h in [
+            "Related stories",
+            "Leave a Reply",
+            "Discussion about this post",
+            "Ready for more?",
+            "Share this:",
+        ] {
+            assert!(is_boilerplate_heading(h), "{h}");
+        }
+        for h in ["Discussion", "Results and discussion", "Ready, set, go", "Methods"] {
+            assert!(!is_boilerplate_heading(h), "{h}");
+        }
     }
 
     #[test]
