@@ -546,3 +546,26 @@ fn reading_time_badges_go_but_durations_stay() {
         assert!(a.text.contains(kept), "{kept} missing: {}", a.text);
     }
 }
+
+/// A block that only says "Read more" or "Learn more" leaves the reader; a link that names
+/// its story stays.
+#[test]
+fn bare_calls_to_action_go_but_named_links_stay() {
+    let html = format!(
+        r#"<html><body><article><h1>Story</h1>{}
+        <p><a href="/full">Read more »</a></p><div><a class="btn" href="/x">Learn More</a></div>
+        <p><a href="/vote">Read more: how the council voted on the budget</a></p>
+        <p>To learn more, visit the library's page on the history of the bridge and its builders.</p>
+        </article></body></html>"#,
+        para(5)
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(!a.text.contains("Read more »"), "{}", a.text);
+    assert!(!a.text.contains("Learn More"), "{}", a.text);
+    assert!(
+        a.text.contains("Read more: how the council voted"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains("To learn more, visit"), "{}", a.text);
+}

@@ -331,7 +331,10 @@ fn walk(
                     doomed.push(n.id());
                     continue;
                 }
-                if !is_root && pre_depth == 0 {
+                let quiet = !is_root && pre_depth == 0 && is_call_to_action_block(name, &frame);
+                if quiet {
+                    doomed.push(n.id());
+                } else if !is_root && pre_depth == 0 {
                     repeats.note(n.id(), name, &frame);
                 }
                 if let Some(parent) = stack.last_mut() {
@@ -441,6 +444,47 @@ fn is_meta_line(name: &str, f: &Frame) -> bool {
     ];
     let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
     LABELS.iter().any(|l| t.starts_with(l)) || is_reading_time(t)
+}
+
+/// A block that is nothing but a call to action ("Read more", "Learn more", "Shop now"): on
+/// a card it repeats the link of the card's title, and in a reader it leads nowhere new.
+/// Whole-text matches only: "Read more: how the vote went" names a story and stays.
+///
+/// It leaves the output but still counts for its container: a teaser card's "Read more"
+/// link is part of what makes the card look like a teaser to the rules that judge it.
+fn is_call_to_action_block(name: &str, f: &Frame) -> bool {
+    if !matches!(name, "a" | "p" | "div" | "span" | "li" | "button")
+        || f.stats.text == 0
+        || f.stats.text > 40
+        || f.stats.images > 0
+        || f.stats.embeds > 0
+    {
+        return false;
+    }
+    let t = crate::dom::collapse_ws(&f.text).to_lowercase();
+    is_call_to_action(t.trim_start_matches(|c: char| !c.is_alphanumeric()))
+}
+
+fn is_call_to_action(t: &str) -> bool {
+    const CTA: &[&str] = &[
+        "read more",
+        "read full article",
+        "read the full article",
+        "read full story",
+        "read the full story",
+        "continue reading",
+        "keep reading",
+        "learn more",
+        "show more",
+        "see more",
+        "view more",
+        "load more",
+        "shop now",
+        "view all",
+        "see all",
+    ];
+    let t = t.trim_end_matches(|c: char| !c.is_alphanumeric());
+    CTA.contains(&t)
 }
 
 /// "5 min read", "12 minute read", "3 min. Lesezeit", "4 min de lecture": a reading-time

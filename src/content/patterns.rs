@@ -475,7 +475,12 @@ mod tests {
         ] {
             assert!(is_boilerplate_heading(h), "{h}");
         }
-        for h in ["Discussion", "Results and discussion", "Ready, set, go", "Methods"] {
+        for h in [
+            "Discussion",
+            "Results and discussion",
+            "Ready, set, go",
+            "Methods",
+        ] {
             assert!(!is_boilerplate_heading(h), "{h}");
         }
     }
