@@ -556,6 +556,7 @@ fn bare_calls_to_action_go_but_named_links_stay() {
         <p><a href="/full">Read more »</a></p><div><a class="btn" href="/x">Learn More</a></div>
         <p><a href="/vote">Read more: how the council voted on the budget</a></p>
         <p>To learn more, visit the library's page on the history of the bridge and its builders.</p>
+        <p>Read more.</p>
         </article></body></html>"#,
         para(5)
     );
@@ -568,4 +569,6 @@ fn bare_calls_to_action_go_but_named_links_stay() {
         a.text
     );
     assert!(a.text.contains("To learn more, visit"), "{}", a.text);
+    // Not a link: the page's own words.
+    assert!(a.text.contains("Read more."), "{}", a.text);
 }

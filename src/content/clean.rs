@@ -461,6 +461,10 @@ fn is_call_to_action_block(name: &str, f: &Frame) -> bool {
     {
         return false;
     }
+    // A link or a button; "See <a>more</a>." is a sentence with a link in it.
+    if name != "button" && f.stats.link_density() < 0.8 {
+        return false;
+    }
     let t = crate::dom::collapse_ws(&f.text).to_lowercase();
     is_call_to_action(t.trim_start_matches(|c: char| !c.is_alphanumeric()))
 }
