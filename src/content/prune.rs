@@ -90,10 +90,11 @@ fn style_hides(style: &str) -> bool {
 /// `u-hidden` conventions), a screen-reader-only class (`sr-only`, WordPress's
 /// `screen-reader-text`, `visually-hidden`: text a sighted reader never sees), or a form
 /// builder's status message shown only after a submission (Webflow's `w-form-done` /
-/// `w-form-fail`, Contact Form 7's `screen-reader-response`, Gravity Forms' honeypot). Without the page's style sheets (the CLI, a crawler) this is the
-/// only sign left that a block is never shown: stores keep spec tables and variant data there,
-/// news sites the print-only or app-only copy (in the extension the browser's computed style
-/// marks them as well). Not when another class shows the element again at some screen size
+/// `w-form-fail`, Contact Form 7's `screen-reader-response`, Gravity Forms' honeypot).
+/// Without the page's style sheets (the CLI, a crawler) this is the only sign left that a
+/// block is never shown: stores keep spec tables and variant data there, news sites the
+/// print-only or app-only copy (in the extension the browser's computed style marks them as
+/// well). Not when another class shows the element again at some screen size
 /// (Tailwind `hidden md:block`, Bootstrap `d-none d-lg-flex`): desktop readers see it.
 fn class_hides(class: &str) -> bool {
     // Every element with a class passes here, so the common case (no hiding class) is one
