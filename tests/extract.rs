@@ -535,11 +535,18 @@ fn reading_time_badges_go_but_durations_stay() {
     let html = format!(
         r#"<html><body><article><h1>Story</h1>
         <div class="meta"><span>5 min read</span></div><p>12 minute read</p><div>• 4 Min. Lesezeit</div>
+        <span>7 Minuten Lesezeit</span><span>3 minutos de lectura</span><span>6 minuti di lettura</span>
         {}<ol><li>Simmer for 10 minutes</li><li>Rest 5 min</li></ol></article></body></html>"#,
         para(5)
     );
     let a = extract(&html, &opts()).expect("extracts");
-    for gone in ["min read", "minute read", "Lesezeit"] {
+    for gone in [
+        "min read",
+        "minute read",
+        "Lesezeit",
+        "de lectura",
+        "di lettura",
+    ] {
         assert!(!a.text.contains(gone), "{gone} kept: {}", a.text);
     }
     for kept in ["Simmer for 10 minutes", "Rest 5 min"] {

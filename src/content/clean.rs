@@ -500,8 +500,9 @@ fn is_reading_time(t: &str) -> bool {
         return false;
     }
     let rest = rest.trim_start();
+    // Longest first: "minute" is a prefix of "minuten", "min" of everything.
     let Some(rest) = [
-        "minutes", "minute", "mins", "min.", "min", "minuten", "minutos", "minuti",
+        "minuten", "minutes", "minutos", "minute", "minuti", "mins", "min.", "min",
     ]
     .iter()
     .find_map(|u| rest.strip_prefix(u)) else {
