@@ -25,9 +25,9 @@ struct JsOptions {
 }
 
 impl JsOptions {
-    /// Reads the options object field by field. Five fields do not need serde's deserializer,
-    /// and its error paths (`Unexpected::Float`) kept core's float formatter in the .wasm.
-    /// As before: unknown fields and wrong types are errors, `null`/`undefined` mean unset.
+    /// Reads the options object field by field: five fields do not need serde-wasm-bindgen's
+    /// deserializer, whose code was ~2 KB of the gzipped .wasm. As before: unknown fields and
+    /// wrong types are errors, `null`/`undefined` mean unset.
     fn read(options: &JsValue) -> Result<JsOptions, JsError> {
         let mut js = JsOptions::default();
         if options.is_undefined() || options.is_null() {
@@ -102,8 +102,8 @@ fn to_options(
     options: JsValue,
 ) -> Result<Options, JsError> {
     let js = JsOptions::read(&options)?;
-    // The messages name no number: printing an `f64` keeps core's float formatter (~7 KB
-    // gzipped) in the .wasm for an error nobody sees in normal use.
+    // The message names no number: an out-of-range clock is a caller's bug, and what the
+    // caller passed is in its own hands.
     let bad_clock =
         || JsError::new("Invalid clock value: expected milliseconds since 1970 (Date.now()).");
     let now = match now_ms {

@@ -155,6 +155,8 @@ fn shows_again(t: &str) -> bool {
 /// the source a script copies into a tabbed section) is the page's text, while what stays
 /// hidden for good is data — variant tables, spec lists, prices, print-only labels. Reads at
 /// most a few hundred nodes, so nested hidden blocks cost no more than a bounded walk each.
+/// Not [`holds_prose`]: it wants `p` elements of 120+ characters, and revealed copy is often
+/// shorter sentences in any element (the 90-character tab texts of one WCXB page would not count).
 fn holds_sentences(node: NodeRef<'_, Node>) -> bool {
     node.descendants().take(400).any(|n| {
         let Node::Text(t) = n.value() else {
