@@ -7,9 +7,10 @@
 //! It accepts exactly what `serde_json::from_str::<Value>` accepts, with the same results,
 //! with one difference at the edge: numbers are checked for their form and for overflowing an
 //! `f64` (`1e400`, which `serde_json` rejects) from their digits alone, never converted
-//! (nothing here reads them), so within a hair of `f64::MAX` the two may judge one differently. Objects keep their keys in sorted order with the last of
-//! duplicate keys winning, as `serde_json`'s default map does, so every walk over them visits
-//! members in the same order as before. Nesting deeper than 127 arrays/objects is an error
+//! (nothing here reads them), so within a hair of `f64::MAX` the two may judge one
+//! differently. Objects keep their keys in sorted order with the last of duplicate keys
+//! winning, as `serde_json`'s default map does, so every walk over them visits members in the
+//! same order as before. Nesting deeper than 127 arrays/objects is an error
 //! (`serde_json`'s recursion limit), and the parser keeps its own stack, so input depth never
 //! becomes call depth.
 
