@@ -10,8 +10,10 @@ pub struct DateSource {
     /// Where it was found: `json-ld:datePublished`, `meta:article:published_time`,
     /// `time[datetime]`, `url`, `text`, ...
     pub source: String,
-    /// 0.0..=1.0; structured data scores high, loose text low.
-    pub confidence: f32,
+    /// 0.0..=1.0 in whole hundredths; structured data scores high, loose text low. An `f64`
+    /// made by dividing by 100, so the CLI's JSON and the extension's JS number read the same
+    /// (`0.3`; an `f32` turned into a JS number reads `0.30000001192092896`).
+    pub confidence: f64,
 }
 
 /// A clean article with its metadata. Keys serialise in snake_case.

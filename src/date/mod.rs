@@ -72,23 +72,24 @@ pub fn find_dates(
 }
 
 /// Confidence for a rank: structured data high, loose text low.
-fn confidence(rank: u8, url_agrees: bool) -> f32 {
-    let base: f32 = match rank {
-        find::R_JSONLD => 0.95,
-        find::R_META => 0.92,
-        find::R_ITEMPROP => 0.88,
-        find::R_JSONLD_OTHER => 0.82,
-        4 => 0.75,
-        find::R_TIME => 0.65,
-        find::R_ELEMENT => 0.55,
-        find::R_TEXT_MARKED => 0.45,
-        _ => 0.3,
+fn confidence(rank: u8, url_agrees: bool) -> f64 {
+    let hundredths: u8 = match rank {
+        find::R_JSONLD => 95,
+        find::R_META => 92,
+        find::R_ITEMPROP => 88,
+        find::R_JSONLD_OTHER => 82,
+        4 => 75,
+        find::R_TIME => 65,
+        find::R_ELEMENT => 55,
+        find::R_TEXT_MARKED => 45,
+        _ => 30,
     };
-    if url_agrees {
-        (base + 0.05).min(0.99)
+    let hundredths = if url_agrees {
+        (hundredths + 5).min(99)
     } else {
-        base
-    }
+        hundredths
+    };
+    f64::from(hundredths) / 100.0
 }
 
 fn found(c: &Candidate, url_agrees: bool) -> FoundDate {
