@@ -29,16 +29,57 @@ export function crateVersion() {
 }
 
 /**
+ * Rebuilding the standard library for the .wasm is what keeps it under the size budget
+ * (BENCHMARKS.md): the prebuilt `std` carries panic messages, source locations, `Debug` code and
+ * speed-tuned `core` routines that a page never needs, ~37 KB of the gzipped file. Cargo's
+ * `-Z build-std` is unstable, so the stable compiler is told to accept it (`RUSTC_BOOTSTRAP=1`,
+ * as Firefox and the Linux kernel do for their own unstable flags) rather than switching to a
+ * nightly: the nightly on these machines (1.97.0-nightly 2026-05-19) miscompiles this crate for
+ * wasm32 at `opt-level="z"` (a `<time>` that does not parse took the date of the one before it;
+ * tests/wasm-parity.test.mjs catches that). It needs the toolchain's `rust-src` component
+ * (`.ci/setup` installs it). The flags:
+ *  - `-Cpanic=immediate-abort`: a panic traps at once instead of formatting a message nobody
+ *    reads (the library never panics by design; the fuzz targets check that natively);
+ *  - `-Zlocation-detail=none`: no file/line strings for the panics that remain as traps;
+ *  - `-Zfmt-debug=none`: `{:?}` prints nothing; the library formats no user-visible text with
+ *    `Debug` (only tests and the native CLI do, and they are not built this way);
+ *  - `optimize_for_size`: `core`/`alloc` pick their small variants (sorting, formatting).
+ * Without `rust-src` the build falls back to the prebuilt `std` and says so: same behaviour, a
+ * larger file (`npm run size` then fails).
+ */
+function stdBuildOptions() {
+  const r = spawnSync("rustup", ["component", "list", "--installed"], { cwd: ROOT, encoding: "utf8" });
+  if (r.status !== 0 || !/^rust-src\b/m.test(r.stdout ?? "")) {
+    console.warn(
+      "warning: the Rust toolchain has no rust-src component (run .ci/setup): building with the " +
+        "prebuilt std, which makes the .wasm ~37 KB (gzipped) larger",
+    );
+    return { env: {}, cargoArgs: [] };
+  }
+  return {
+    env: {
+      RUSTC_BOOTSTRAP: "1",
+      RUSTFLAGS: "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none",
+    },
+    cargoArgs: ["-Z", "build-std=std,panic_abort", "-Z", "build-std-features=optimize_for_size"],
+  };
+}
+
+/**
  * `wasm-pack build --target web` in no-install mode (the exact wasm-bindgen-cli must be on
  * PATH; nothing is downloaded), without wasm-opt, with the size-tuned `wasm-release` cargo
- * profile (Cargo.toml), so the native `cargo build --release` keeps opt-level 3.
+ * profile (Cargo.toml), so the native `cargo build --release` keeps opt-level 3, and with the
+ * standard library rebuilt for size (above).
  */
 export function buildWasm({ profile = "wasm-release", outDir = "pkg" } = {}) {
-  const env = { ...process.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
+  const std = stdBuildOptions();
+  const env = { ...process.env, ...std.env, PATH: `${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
   const args = [
     "build", "--target", "web", "--profile", profile, "--mode", "no-install", "--no-opt",
     "--no-pack", "--no-typescript", "--out-dir", outDir, "--out-name", "cleanview",
   ];
+  // The crate path must come before `--`, or wasm-pack reads the first cargo flag as the path.
+  if (std.cargoArgs.length) args.push(".", "--", ...std.cargoArgs);
   const t0 = Date.now();
   const r = spawnSync("wasm-pack", args, { cwd: ROOT, env, stdio: "inherit" });
   if (r.error) throw new Error(`wasm-pack could not start (${r.error.message}); run .ci/setup`);
