@@ -118,6 +118,30 @@ fn blocks_hidden_by_a_utility_class_are_dropped_unless_shown_or_prose() {
     }
 }
 
+/// A contact form is dropped by how much text a reader sees in it: its choice lists (here 120
+/// options) and the validation script form builders put inside it do not count, so they no
+/// longer make it look like a page wrapped in one `<form>`.
+#[test]
+fn contact_forms_go_however_long_their_choice_lists() {
+    let options: String = (0..120)
+        .map(|i| format!("<option>Monthly budget band number {i}</option>"))
+        .collect();
+    let html = format!(
+        r#"<html><body><article>{}
+        <form method="post" action="/contact"><ul>
+        <li><label for="n">FORM_NAME Name</label><input id="n" name="n"></li>
+        <li><select name="b">{options}</select><div class="gfield_description">FORM_NOTE This field is for validation purposes and should be left unchanged.</div></li>
+        <li><textarea name="m"></textarea></li></ul>
+        <script>window.gf_validation = function () {{ return "a long inline validation routine that the form builder ships"; }};</script>
+        <input type="submit" value="Send"></form>
+        </article></body></html>"#,
+        para(5)
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(!a.text.contains("FORM_"), "form kept: {}", a.text);
+    assert!(a.text.contains("Paragraph 4 of the story"), "{}", a.text);
+}
+
 #[test]
 fn the_browser_hidden_mark_is_honoured() {
     let html = format!(

@@ -546,10 +546,25 @@ fn holds_prose(node: NodeRef<'_, Node>, paragraphs: usize) -> bool {
 }
 
 /// Does the subtree hold at most `limit` characters of text? Stops reading past the limit.
+/// Counts only text a reader sees as the form's prose: a choice list's options (countries,
+/// budgets, 200 US states) and the validation scripts form builders put inside the form are
+/// not, and counting them let long contact forms pass for a page wrapped in a `<form>`.
 fn text_len_at_most(node: NodeRef<'_, Node>, limit: usize) -> bool {
     let mut len = 0usize;
     for n in node.descendants() {
         if let Node::Text(t) = n.value() {
+            let unseen = n
+                .parent()
+                .and_then(|p| p.value().as_element())
+                .is_some_and(|e| {
+                    matches!(
+                        e.name(),
+                        "option" | "optgroup" | "script" | "style" | "template"
+                    )
+                });
+            if unseen {
+                continue;
+            }
             len += t.trim().len();
             if len > limit {
                 return false;
