@@ -147,7 +147,6 @@ pub const UNLIKELY_ROLES: &[&str] = &[
 
 const NEGATIVE_SUBSTR: &[&str] = &[
     "-ad-",
-    "hidden",
     "banner",
     "combx",
     "comment",
@@ -346,13 +345,25 @@ pub fn class_weight(class_id: &str) -> f32 {
 
 fn weight_uncached(class_id: &str) -> f32 {
     let mut w = 0.0;
-    if any_substr(class_id, NEGATIVE_SUBSTR) || any_token(class_id, NEGATIVE_TOKEN) {
+    if any_substr(class_id, NEGATIVE_SUBSTR)
+        || any_token(class_id, NEGATIVE_TOKEN)
+        || says_hidden(class_id)
+    {
         w -= 25.0;
     }
     if any_substr(class_id, POSITIVE_SUBSTR) {
         w += 25.0;
     }
     w
+}
+
+/// A name with "hidden" in it (`hidden-xs`, `is-hidden`, `js-hidden-content`), except the
+/// overflow utilities (`overflow-hidden`, `overflow-x-hidden`, `md:overflow-hidden`): those
+/// clip a box to its size, and utility-class pages put them on many content containers.
+fn says_hidden(class_id: &str) -> bool {
+    class_id
+        .split_ascii_whitespace()
+        .any(|t| t.contains("hidden") && !t.contains("overflow"))
 }
 
 /// Headings whose whole following block is page furniture, prose or not.
@@ -452,6 +463,15 @@ pub fn is_boilerplate_heading(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overflow_utilities_are_not_hidden_blocks() {
+        assert_eq!(class_weight("grid overflow-hidden transition-all"), 0.0);
+        assert_eq!(class_weight("md:overflow-x-hidden w-full"), 0.0);
+        assert!(class_weight("hidden-xs widget") < 0.0);
+        assert!(class_weight("js-hidden-panel") < 0.0);
+        assert!(class_weight("overflow-hidden is-hidden") < 0.0);
+    }
 
     #[test]
     fn clutter_names() {
