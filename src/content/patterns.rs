@@ -281,8 +281,25 @@ pub fn is_unlikely(class_id: &str) -> bool {
 }
 
 fn unlikely_uncached(class_id: &str) -> bool {
-    let flagged = any_substr(class_id, UNLIKELY_SUBSTR) || any_token(class_id, UNLIKELY_TOKEN);
+    let flagged = any_substr(class_id, UNLIKELY_SUBSTR)
+        || class_id
+            .split_ascii_whitespace()
+            .filter(|t| !is_modifier(t))
+            .any(|t| any_token(t, UNLIKELY_TOKEN));
     flagged && !any_token(class_id, MAYBE_CANDIDATE) && !class_id.contains("article")
+}
+
+/// A class that says what a container has or how it aligns a part of it
+/// (`pane-header-alignment-left`, `has-header`, `no-sidebar`) sits on the container, not on
+/// the part: an accordion aligning its pane headers is not the page header. (Theme variants
+/// such as `header-style-2` do sit on the header itself, so styles in general are not read so.)
+fn is_modifier(t: &str) -> bool {
+    t.starts_with("has-")
+        || t.starts_with("with-")
+        || t.starts_with("no-")
+        || t.contains("-alignment")
+        || t.contains("-align-")
+        || t.ends_with("-align")
 }
 
 /// Clutter so certain that even an article-sounding name does not rescue it
@@ -471,6 +488,16 @@ mod tests {
         assert!(class_weight("hidden-xs widget") < 0.0);
         assert!(class_weight("js-hidden-panel") < 0.0);
         assert!(class_weight("overflow-hidden is-hidden") < 0.0);
+    }
+
+    #[test]
+    fn classes_that_style_a_part_are_not_the_part() {
+        assert!(!is_unlikely(
+            "kt-accordion-wrap kt-pane-header-alignment-left kt-accordion-block"
+        ));
+        assert!(!is_unlikely("layout has-header"));
+        assert!(is_unlikely("site-header has-logo"));
+        assert!(is_unlikely("header header-style-2"));
     }
 
     #[test]

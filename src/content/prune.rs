@@ -546,6 +546,7 @@ fn holds_prose(node: NodeRef<'_, Node>, paragraphs: usize) -> bool {
 }
 
 /// Does the subtree hold at most `limit` characters of text? Stops reading past the limit.
+///
 /// Counts only text a reader sees as the form's prose: a choice list's options (countries,
 /// budgets, 200 US states) and the validation scripts form builders put inside the form are
 /// not, and counting them let long contact forms pass for a page wrapped in a `<form>`.
