@@ -22,6 +22,7 @@ pub mod metadata;
 pub mod options;
 mod parse;
 pub mod sanitize;
+mod suspense;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -52,7 +53,7 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
     };
 
     let budget = limits::step_budget(html.len(), options.parse_steps_per_byte);
-    let doc = parse::parse_document(html, budget).map_err(|steps| Error::TooComplex {
+    let mut doc = parse::parse_document(html, budget).map_err(|steps| Error::TooComplex {
         steps,
         limit: budget,
     })?;
@@ -63,6 +64,9 @@ pub fn extract(html: &str, options: &Options) -> Result<Article, Error> {
             limit: options.max_nodes,
         });
     }
+
+    // Before anything reads the page: streamed React parts are the article's own text.
+    suspense::place_streamed_parts(&mut doc);
 
     let meta = metadata::collect(&doc, page_url.as_ref());
     let dates = date::find_dates(&doc, page_url.as_ref(), &meta.json_ld, options.now);
