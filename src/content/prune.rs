@@ -476,7 +476,8 @@ fn decide(
     if is_unlikely(&cid)
         && !markers.article(node)
         && !((is_expander(&cid) && holds_prose(node, 3))
-            || (is_layout_wrapper(&cid) && holds_prose(node, 6)))
+            || (is_layout_wrapper(&cid) && holds_prose(node, 6))
+            || (is_sidebar_layout(&cid) && holds_prose(node, 2)))
     {
         return true;
     }
@@ -503,6 +504,15 @@ fn is_layout_wrapper(class_id: &str) -> bool {
                     .iter()
                     .any(|s| t.ends_with(s)))
     })
+}
+
+/// A layout named after where it puts the sidebar (`c-layout-sidebar-left`,
+/// `layout--sidebar-right`): the page's grid, holding the main column beside the sidebar, so
+/// two paragraphs of prose in it are the article (a sidebar is never called a layout).
+fn is_sidebar_layout(class_id: &str) -> bool {
+    class_id
+        .split_ascii_whitespace()
+        .any(|t| t.contains("layout") && (t.contains("sidebar") || t.contains("aside")))
 }
 
 /// Does the subtree hold several paragraphs of running prose (sentences, few links)? Then a
@@ -672,5 +682,36 @@ fn noscript_fallback(node: NodeRef<'_, Node>, lazy: &mut LazyFallbacks) {
             }
             _ => return,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept_text(html: &str) -> String {
+        let mut doc = Html::parse_document(html);
+        let mut undo = super::super::Undo::default();
+        prune(&mut doc, &mut undo, None, Flags::ALL);
+        crate::dom::raw_text(doc.tree.root())
+    }
+
+    /// The first, strictest pass: a grid named after its sidebar's position holds the main
+    /// column too, so with prose in it, it stays (its sidebar still goes by its own name).
+    #[test]
+    fn a_layout_named_after_its_sidebar_is_not_a_sidebar() {
+        let prose = "<p>Cyber security need not be a daunting challenge for small organisations; following five quick steps could save time, money and reputation.</p>";
+        let page = |class: &str| {
+            format!(
+                r#"<html><body><div class="{class}"><div class="c-layout-sidebar"><a href="/1">SIDEBAR link</a></div><div class="c-layout-main">{prose}{prose}</div></div></body></html>"#
+            )
+        };
+        let text = kept_text(&page("c-layout-sidebar-left"));
+        assert!(
+            text.contains("daunting") && !text.contains("SIDEBAR"),
+            "{text}"
+        );
+        // A block named after the sidebar itself goes, prose or not.
+        assert!(!kept_text(&page("sidebar-left")).contains("daunting"));
     }
 }
