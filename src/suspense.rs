@@ -24,6 +24,8 @@ use std::collections::HashMap;
 use ego_tree::NodeId;
 use scraper::{Html, Node};
 
+use crate::dom::Attribute;
+
 /// More placeholders than this is not a page React wrote; the rest stay as they are.
 const MAX_PLACEHOLDERS: usize = 5_000;
 /// How far up from a placeholder we look for the streamed part holding it.
@@ -35,20 +37,25 @@ const MAX_FALLBACK_TEXT: usize = 100;
 pub fn place_streamed_parts(doc: &mut Html) -> usize {
     let mut parts: HashMap<String, NodeId> = HashMap::new();
     let mut holes: Vec<(NodeId, bool, String)> = Vec::new();
+    // Every element passes here: the tag is compared first, attributes read only for the two
+    // kinds that can matter.
     for n in doc.tree.root().descendants() {
         let Node::Element(e) = n.value() else {
             continue;
         };
-        let Some(id) = e.attr("id") else {
-            continue;
-        };
         match e.name() {
-            "div" if e.attr("hidden").is_some() => {
-                if let Some(num) = number(id, "S:") {
+            "div" => {
+                let Some(num) = e.attribute("id").and_then(|id| number(id, "S:")) else {
+                    continue;
+                };
+                if e.attribute("hidden").is_some() {
                     parts.entry(num.to_string()).or_insert(n.id());
                 }
             }
             "template" if holes.len() < MAX_PLACEHOLDERS => {
+                let Some(id) = e.attribute("id") else {
+                    continue;
+                };
                 if let Some(num) = number(id, "B:") {
                     holes.push((n.id(), true, num.to_string()));
                 } else if let Some(num) = number(id, "P:") {
