@@ -64,7 +64,24 @@ export async function launchChromium(extDir, { colorScheme = "light" } = {}) {
       }, { what: "clean view frame" });
     },
     evalReader: (frame, expr) => frame.evaluate(expr),
-    clickReader: (frame, sel) => frame.click(sel),
+    async clickReader(frame, sel) {
+      // Clicking ✕ removes the frame that holds the button, and headless Chromium then does
+      // not always acknowledge the click: Playwright waited out its 30 s once (CI, loaded
+      // machine) although the clean view had closed. A click that has not returned after 5 s
+      // counts as done once the frame is gone; otherwise it is waited for as usual (never
+      // repeated, so a button that toggles is not pressed twice).
+      const click = frame.click(sel);
+      const settled = await Promise.race([
+        click.then(() => true),
+        new Promise((r) => setTimeout(() => r(false), 5000)),
+      ]);
+      if (settled) return;
+      if (frame.isDetached()) {
+        click.catch(() => {});
+        return;
+      }
+      await click;
+    },
     async pressReader(frame, key) {
       // A real key press in the frame: bring its tab to the front, focus inside the frame, press.
       // Headless Chromium sometimes never settles one of these calls; each try is bounded and
