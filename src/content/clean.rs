@@ -112,8 +112,7 @@ fn normalise(s: &str) -> String {
 /// the walk, keeping the first surviving copy in document order.
 #[derive(Default)]
 struct Repeats {
-    /// Each long block, its key, and whether it is a plain paragraph (`p`).
-    blocks: Vec<(NodeId, Key, bool)>,
+    blocks: Vec<(NodeId, Key)>,
     counts: std::collections::HashMap<Key, u32>,
 }
 
@@ -141,7 +140,7 @@ impl Repeats {
         }
         let key = (f.stats.text, std::hash::Hasher::finish(&h));
         *self.counts.entry(key).or_insert(0) += 1;
-        self.blocks.push((id, key, name == "p"));
+        self.blocks.push((id, key));
     }
 
     /// Detach every later copy of a paragraph still in the article; returns the characters
@@ -150,16 +149,19 @@ impl Repeats {
         if self.counts.values().all(|n| *n < 2) {
             return 0;
         }
-        let blocks: crate::dom::IdMap<(Key, bool)> = self
-            .blocks
-            .into_iter()
-            .map(|(id, key, p)| (id, (key, p)))
-            .collect();
+        let blocks: crate::dom::IdMap<Key> = self.blocks.into_iter().collect();
         // Key → parent of its first copy.
         let mut seen: std::collections::HashMap<&Key, Option<NodeId>> = Default::default();
-        // The long blocks still in the article, in reading order: id, text length, and whether
-        // it repeats a block before it from another container.
-        let mut order: Vec<(NodeId, &Key, bool, bool)> = Vec::new();
+        // The long blocks still in the article, in reading order.
+        struct Long<'k> {
+            id: NodeId,
+            key: &'k Key,
+            /// Repeats a block before it from another container.
+            copy: bool,
+            /// A plain paragraph (`p`).
+            paragraph: bool,
+        }
+        let mut order: Vec<Long> = Vec::new();
         for &root in roots {
             let Some(r) = doc.tree.get(root) else {
                 continue;
@@ -173,10 +175,18 @@ impl Repeats {
                         if is_quote(n) {
                             quoted += 1;
                         } else if quoted == 0 {
-                            if let Some((key, p)) = blocks.get(&n.id()) {
+                            if let Some(key) = blocks.get(&n.id()) {
                                 let parent = n.parent().map(|p| p.id());
                                 let first = *seen.entry(key).or_insert(parent);
-                                order.push((n.id(), key, first != parent, *p));
+                                order.push(Long {
+                                    id: n.id(),
+                                    key,
+                                    copy: first != parent,
+                                    paragraph: n
+                                        .value()
+                                        .as_element()
+                                        .is_some_and(|e| e.name() == "p"),
+                                });
                             }
                         }
                     }
@@ -196,14 +206,18 @@ impl Repeats {
         // the headline and again as the first paragraph of the body; no author writes the same
         // long paragraph twice in a row in two containers. Paragraphs only: a caption repeats
         // for a lightbox whose first copy may not be read out.
-        let is_copy = |i: usize| order.get(i).is_some_and(|b| b.2);
-        let follows_original =
-            |i: usize| i > 0 && order[i].3 && order[i - 1].3 && order[i - 1].1 == order[i].1;
+        let is_copy = |i: usize| order.get(i).is_some_and(|b| b.copy);
+        let follows_original = |i: usize| {
+            i > 0
+                && order[i].paragraph
+                && order[i - 1].paragraph
+                && order[i - 1].key == order[i].key
+        };
         let copies: Vec<(NodeId, u32)> = (0..order.len())
             .filter(|&i| {
                 is_copy(i) && ((i > 0 && is_copy(i - 1)) || is_copy(i + 1) || follows_original(i))
             })
-            .map(|i| (order[i].0, order[i].1 .0))
+            .map(|i| (order[i].id, order[i].key.0))
             .collect();
         let mut removed = 0;
         for (id, len) in copies {
