@@ -36,7 +36,7 @@ export function crateVersion() {
  * as Firefox and the Linux kernel do for their own unstable flags) rather than switching to a
  * nightly: the nightly on these machines (1.97.0-nightly 2026-05-19) miscompiles this crate for
  * wasm32 at `opt-level="z"` (a `<time>` that does not parse took the date of the one before it;
- * tests/wasm-parity.test.mjs catches that). It needs the toolchain's `rust-src` component
+ * tests/wasm/parity.test.mjs catches that). It needs the toolchain's `rust-src` component
  * (`.ci/setup` installs it). The flags:
  *  - `-Cpanic=immediate-abort`: a panic traps at once instead of formatting a message nobody
  *    reads (the library never panics by design; the fuzz targets check that natively);

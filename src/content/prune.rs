@@ -493,21 +493,22 @@ fn is_expander(class_id: &str) -> bool {
 }
 
 /// A layout wrapper named after the column it places beside the content: `sidebar-container`,
-/// `has-sidebar`, `with-sidebar`, `sidebar-layout`. It holds the main column too, so when it
-/// holds paragraphs of prose it is not the sidebar.
+/// `has-sidebar`, `with-sidebar`. It holds the main column too, so when it holds paragraphs of
+/// prose it is not the sidebar. (`sidebar-layout` is read by [`is_sidebar_layout`], which
+/// asks for less prose.)
 fn is_layout_wrapper(class_id: &str) -> bool {
     class_id.split_ascii_whitespace().any(|t| {
         (t.contains("sidebar") || t.contains("aside"))
             && (t.starts_with("has-")
                 || t.starts_with("with-")
-                || ["-container", "-wrapper", "-wrap", "-layout", "-grid"]
+                || ["-container", "-wrapper", "-wrap", "-grid"]
                     .iter()
                     .any(|s| t.ends_with(s)))
     })
 }
 
 /// A layout named after where it puts the sidebar (`c-layout-sidebar-left`,
-/// `layout--sidebar-right`): the page's grid, holding the main column beside the sidebar, so
+/// `layout--sidebar-right`, `sidebar-layout`): the page's grid, holding the main column beside the sidebar, so
 /// two paragraphs of prose in it are the article (a sidebar is never called a layout).
 fn is_sidebar_layout(class_id: &str) -> bool {
     class_id
