@@ -356,7 +356,13 @@ pub fn prune(
             _ => false,
         };
         if remove {
-            doomed.push(node.id());
+            let boxed = match node.value().as_element() {
+                Some(e) if e.name() == "form" && flags.strip_unlikely && asks_for_contact(node) => {
+                    form_box(node, &markers)
+                }
+                _ => None,
+            };
+            doomed.push(boxed.unwrap_or(node.id()));
             if node.has_children() {
                 skip = Some(node.id());
             }
@@ -485,11 +491,19 @@ fn decide(
 }
 
 /// A "read more" name: usually a rail of links to other stories, but news sites also give it
-/// to the collapsed second half of the story itself (a button expands it).
+/// to the collapsed second half of the story itself (a button expands it). A "jump link" block
+/// is likewise an in-page menu of the sections, or, in some CMSs (Drupal's `jump-link`
+/// paragraph type), the sections themselves with that menu at their head.
 fn is_expander(class_id: &str) -> bool {
-    ["read-more", "readmore", "show-more", "showmore"]
-        .iter()
-        .any(|w| class_id.contains(w))
+    [
+        "read-more",
+        "readmore",
+        "show-more",
+        "showmore",
+        "jump-link",
+    ]
+    .iter()
+    .any(|w| class_id.contains(w))
 }
 
 /// A layout wrapper named after the column it places beside the content: `sidebar-container`,
@@ -581,6 +595,91 @@ fn text_len_at_most(node: NodeRef<'_, Node>, limit: usize) -> bool {
             if len > limit {
                 return false;
             }
+        }
+    }
+    true
+}
+
+/// The box a removed form sits in, when the rest of the box only talks about the form: the
+/// pitch ("Get our best deals texted to you"), the heading ("Contact us") and the fine print
+/// ("By signing up, you agree…") of a sign-up or contact box mean nothing once the form is
+/// gone. Climbs while the ancestors hold little text besides the form and at most one
+/// paragraph of prose (a box's pitch can be one), never into the page's own landmarks or a
+/// block holding the headline: a short story with a box inside stays.
+fn form_box(form: NodeRef<'_, Node>, markers: &Markers) -> Option<NodeId> {
+    /// Two short paragraphs: more than a box's pitch and fine print, less than the shortest
+    /// article section a form could be embedded in.
+    const MAX_OUTSIDE: usize = 500;
+    const MAX_CLIMB: usize = 12;
+    let mut found = None;
+    for a in form.ancestors().take(MAX_CLIMB) {
+        let Some(e) = a.value().as_element() else {
+            break;
+        };
+        if matches!(
+            e.name(),
+            "html" | "body" | "main" | "article" | "td" | "th" | "tr" | "tbody" | "table"
+        ) || e.attribute("role").is_some_and(|r| r == "main")
+            || markers.page(a)
+            || !text_outside_at_most(a, form.id(), MAX_OUTSIDE)
+            || holds_prose(a, 2)
+        {
+            break;
+        }
+        found = Some(a.id());
+    }
+    found
+}
+
+/// A form that asks for an e-mail address or a phone number: a sign-up or contact form, as
+/// opposed to a shop's quantity picker or a site search, whose surroundings are the page's.
+fn asks_for_contact(form: NodeRef<'_, Node>) -> bool {
+    form.descendants().take(4000).any(|n| {
+        let Some(e) = n.value().as_element() else {
+            return false;
+        };
+        if e.name() != "input" {
+            return false;
+        }
+        let kind = e
+            .attribute("type")
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        if matches!(kind.as_str(), "email" | "tel") {
+            return true;
+        }
+        if !matches!(kind.as_str(), "" | "text") {
+            return false;
+        }
+        ["name", "id", "placeholder", "autocomplete", "aria-label"]
+            .iter()
+            .filter_map(|a| e.attribute(a))
+            .any(|v| {
+                let v = v.to_ascii_lowercase();
+                v.contains("mail") || v.contains("phone")
+            })
+    })
+}
+
+/// Like [`text_len_at_most`], leaving out the subtree of `skip`.
+fn text_outside_at_most(node: NodeRef<'_, Node>, skip: NodeId, limit: usize) -> bool {
+    let mut len = 0usize;
+    let mut inside: Option<NodeId> = None;
+    for edge in node.traverse() {
+        match edge {
+            Edge::Open(n) if inside.is_none() => {
+                if n.id() == skip {
+                    inside = Some(n.id());
+                } else if let Node::Text(t) = n.value() {
+                    len += t.trim().len();
+                    if len > limit {
+                        return false;
+                    }
+                }
+            }
+            Edge::Close(n) if inside == Some(n.id()) => inside = None,
+            _ => {}
         }
     }
     true
@@ -714,5 +813,36 @@ mod tests {
         );
         // A block named after the sidebar itself goes, prose or not.
         assert!(!kept_text(&page("sidebar-left")).contains("daunting"));
+    }
+
+    /// A sign-up box goes whole: its pitch and fine print with its form. The climb stops at
+    /// the block holding the story's prose, and a shop's quantity form leaves its card alone.
+    #[test]
+    fn a_sign_up_box_goes_with_its_form() {
+        let prose = "<p>The new line runs every ten minutes between the two stations, and the fares stay as they were for the first year of service.</p>";
+        let page = format!(
+            r#"<html><body><main><h1>Trains</h1><div class="body">{prose}<section class="box"><h3>Get the NEWSLETTER</h3><p>PITCH: the best deals texted to you.</p><form><input type="tel" placeholder="Phone"><button>Sign up</button></form><div>FINE PRINT: by signing up you agree to our terms.</div></section>{prose}</div></main></body></html>"#
+        );
+        let text = kept_text(&page);
+        assert!(text.contains("ten minutes"), "{text}");
+        for clutter in ["NEWSLETTER", "PITCH", "FINE PRINT"] {
+            assert!(!text.contains(clutter), "{clutter} in {text}");
+        }
+        let shop = r#"<html><body><div class="grid"><div class="tile"><a href="/p/1">BLUE CANDLE</a> $34.00<form><input type="number" name="qty"><button>Add</button></form></div></div></body></html>"#;
+        assert!(kept_text(shop).contains("BLUE CANDLE"));
+    }
+
+    /// Drupal's "jump link" paragraph type holds the article's sections under their in-page
+    /// menu; the name is a menu's, so it goes unless it holds prose.
+    #[test]
+    fn a_jump_link_block_holding_the_sections_stays() {
+        let prose = "<p>A smart thermostat learns when you are home, and it lowers the heating when you are not, which is where most of the savings come from.</p>";
+        let page = |body: &str| {
+            format!(
+                r##"<html><body><div class="paragraph--type--jump-link"><ul><li><a href="#a">JUMP</a></li></ul>{body}</div></body></html>"##
+            )
+        };
+        assert!(kept_text(&page(&prose.repeat(3))).contains("smart thermostat"));
+        assert!(!kept_text(&page("")).contains("JUMP"));
     }
 }
