@@ -152,6 +152,21 @@ fn the_browser_hidden_mark_is_honoured() {
     assert!(!a.text.contains("POPUP OVERLAY"));
 }
 
+/// A page whose script reveals the story keeps it hidden in the markup: with nothing visible,
+/// the hidden story is the article. An app shell's hidden skip link is not.
+#[test]
+fn hidden_text_stands_in_only_when_it_is_an_article() {
+    let html = format!(
+        r#"<html><body><div style="display:none"><h1>Story</h1>{}</div></body></html>"#,
+        para(3)
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(a.text.contains("Paragraph 2 of the story"), "{}", a.text);
+    let shell = r##"<html><body><div style="display:none"><h1>Shop</h1><ul><li><a href="#search">I'm shopping for...</a></li></ul></div><div id="app"></div></body></html>"##;
+    let a = extract(shell, &opts()).expect("extracts");
+    assert!(!a.text.contains("shopping for"), "{}", a.text);
+}
+
 #[test]
 fn collapsed_sections_the_reader_can_open_are_kept() {
     let html = format!(

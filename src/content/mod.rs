@@ -103,6 +103,11 @@ impl Undo {
 /// Text length below which a pass is considered to have missed the article.
 const ENOUGH_TEXT: u32 = 500;
 
+/// Hidden text shorter than this does not stand in for a page that shows nothing: it is the
+/// skip links and screen-reader labels of an app shell whose content a script has yet to
+/// load ("I'm shopping for…"), not an article hidden until a script reveals it.
+const HIDDEN_FALLBACK_MIN: u32 = 150;
+
 const PASSES: [Flags; 5] = [
     Flags::ALL,
     Flags {
@@ -170,7 +175,7 @@ pub fn extract_content(doc: Html, options: &Options, meta: &Meta, base: Option<&
     if strict_len < 200
         && best_loose
             .as_ref()
-            .is_some_and(|(l, _)| *l > strict_len * 2)
+            .is_some_and(|(l, _)| *l > strict_len * 2 && *l >= HIDDEN_FALLBACK_MIN)
     {
         best = best_loose;
     }
