@@ -167,6 +167,28 @@ fn hidden_text_stands_in_only_when_it_is_an_article() {
     assert!(!a.text.contains("shopping for"), "{}", a.text);
 }
 
+/// A cookie banner goes in the relaxed passes too, which run exactly when the article is
+/// short or sits in an unlikely-named block; a cookie policy's own prose stays.
+#[test]
+fn cookie_banners_go_in_every_pass() {
+    let html = format!(
+        r#"<html><body><div class="content"><h1>Notice</h1>{}</div><div id="cookie-law-info-bar"><span>COOKIE TEXT: this website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt out if you wish.</span></div></body></html>"#,
+        para(2)
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    assert!(a.text.contains("Paragraph 1 of the story"), "{}", a.text);
+    assert!(!a.text.contains("COOKIE TEXT"), "{}", a.text);
+    let clause = "<p>Clause {i}: this site stores small files on your device, some needed for it to work and some, with your consent, to measure how it is used.</p>";
+    let clauses: String = (0..4)
+        .map(|i| clause.replace("{i}", &i.to_string()))
+        .collect();
+    let policy = format!(
+        r#"<html><body><div class="cookie-policy"><h1>Cookie policy</h1>{clauses}</div></body></html>"#
+    );
+    let a = extract(&policy, &opts()).expect("extracts");
+    assert!(a.text.contains("Clause 3"), "{}", a.text);
+}
+
 #[test]
 fn collapsed_sections_the_reader_can_open_are_kept() {
     let html = format!(

@@ -432,6 +432,9 @@ fn decide(
     {
         return true;
     }
+    if is_consent_box(el) && !holds_prose(node, 3) {
+        return true;
+    }
     if !flags.strip_unlikely {
         return false;
     }
@@ -488,6 +491,19 @@ fn decide(
         return true;
     }
     false
+}
+
+/// A cookie or consent banner goes in every pass: the relaxed passes run when the page's
+/// article is short or oddly named, and that is when a banner's paragraph would win. A
+/// cookie policy page's own text is prose, which keeps it.
+fn is_consent_box(el: &Element) -> bool {
+    ["class", "id"]
+        .iter()
+        .filter_map(|a| el.attribute(a))
+        .any(|v| {
+            let v = v.to_ascii_lowercase();
+            ["cookie", "consent", "gdpr"].iter().any(|w| v.contains(w))
+        })
 }
 
 /// A "read more" name: usually a rail of links to other stories, but news sites also give it
