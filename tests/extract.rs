@@ -414,12 +414,15 @@ fn a_section_shipped_once_per_screen_size_reads_once() {
 
 #[test]
 fn a_summary_shown_twice_in_a_row_reads_once() {
-    // The summary under the headline, then again as the body's first field: one copy goes. An
-    // author's own repeated paragraph in the same container (a refrain) stays.
+    // The summary under the headline, then again as the body's first field: one copy goes,
+    // however the template indents either. An author's own repeated paragraph in the same
+    // container (a refrain) stays.
     let summary = "The agency is an independent nonprofit established in 1974 to fund civil legal aid for people who cannot afford it.";
     let refrain = "<p>And still the river runs, and still the town sleeps on beside it, as it has for a hundred years.</p>";
     let html = format!(
-        r#"<html><body><main><div class="title-block"><h1>Legal help</h1><p class="summary">{summary}</p></div>
+        r#"<html><body><main><div class="title-block"><h1>Legal help</h1><p class="summary">
+          {summary}
+        </p></div>
         <div class="body-field"><p>{summary}</p>{}{refrain}<p>Another verse of the poem, different from the refrain.</p>{refrain}</div></main></body></html>"#,
         para(4)
     );

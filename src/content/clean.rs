@@ -22,6 +22,9 @@ struct Frame {
     holds_block: bool,
     /// Text of this element's own subtree, kept only for headings and short blocks.
     text: String,
+    /// Its last text ends in whitespace, which the stats count as one character: two copies
+    /// of a paragraph indented differently (`<p>text\n  </p>`, `<p>text</p>`) differ by it.
+    ends_in_space: bool,
 }
 
 /// Elements that survive even with no text of their own.
@@ -138,7 +141,8 @@ impl Repeats {
         for word in f.text.split_whitespace() {
             std::hash::Hash::hash(word, &mut h);
         }
-        let key = (f.stats.text, std::hash::Hasher::finish(&h));
+        let len = f.stats.text.saturating_sub(u32::from(f.ends_in_space));
+        let key = (len, std::hash::Hasher::finish(&h));
         *self.counts.entry(key).or_insert(0) += 1;
         self.blocks.push((id, key));
     }
@@ -245,6 +249,7 @@ fn walk(
     let mut stack: Vec<Frame> = vec![Frame {
         stats: Stats::default(),
         holds_block: false,
+        ends_in_space: false,
         text: String::new(),
     }];
     let mut link_depth = 0usize;
@@ -267,6 +272,7 @@ fn walk(
                     stack.push(Frame {
                         stats: Stats::default(),
                         holds_block: false,
+                        ends_in_space: false,
                         text: String::new(),
                     });
                 }
@@ -280,6 +286,9 @@ fn walk(
                         }
                         if top.text.len() < 400 {
                             top.text.push_str(t);
+                        }
+                        if len > 0 {
+                            top.ends_in_space = t.ends_with(char::is_whitespace);
                         }
                     }
                 }
@@ -371,6 +380,9 @@ fn walk(
                     }
                     if parent.text.len() < 400 {
                         parent.text.push_str(&frame.text);
+                    }
+                    if frame.stats.text > 0 {
+                        parent.ends_in_space = frame.ends_in_space;
                     }
                 }
             }
