@@ -190,13 +190,13 @@ fn wcxb_dev_bag_of_words() {
             name: "wcxb bag-of-words F1",
             value: mean(&|_| true),
             target: 0.87,
-            floor: 0.860,
+            floor: 0.863,
         },
         Figure {
             name: "wcxb articles F1",
             value: mean(&|t| t == "article"),
             target: 0.95,
-            floor: 0.949,
+            floor: 0.951,
         },
     ]);
 }
