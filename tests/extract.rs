@@ -92,6 +92,8 @@ fn blocks_hidden_by_a_utility_class_are_dropped_unless_shown_or_prose() {
         r#"<html><body><article>{}
         <dl class="product-info hide"><dt>HIDDEN_VARIANT_A</dt><dd>https://cdn.example.com/a.jpg</dd><dt>HIDDEN_VARIANT_B</dt><dd>sku-123</dd></dl>
         <div class="d-none"><span>HIDDEN_PRICE 20.00</span></div>
+        <span class="allSubDir hideAll">{{'en-in': 'https://example.com/HIDDEN_MAP/'}}</span>
+        <div class="Hidden"><span>HIDDEN_CASE label</span></div>
         <ul class="hidden"><li>HIDDEN_SIZE S</li><li>HIDDEN_SIZE M</li></ul>
         <p>A visible sentence of the story<span class="screen-reader-text"> HIDDEN_SR label</span>, with more words.</p>
         <div class="w-form"><div class="w-form-fail"><div>HIDDEN_FORM Oops! Something went wrong.</div></div></div>
@@ -110,6 +112,8 @@ fn blocks_hidden_by_a_utility_class_are_dropped_unless_shown_or_prose() {
         "HIDDEN_SIZE",
         "HIDDEN_SR",
         "HIDDEN_FORM",
+        "HIDDEN_MAP",
+        "HIDDEN_CASE",
     ] {
         assert!(!a.text.contains(gone), "{gone} kept: {}", a.text);
     }

@@ -99,26 +99,27 @@ fn style_hides(style: &str) -> bool {
 fn class_hides(class: &str) -> bool {
     // Every element with a class passes here, so the common case (no hiding class) is one
     // cheap scan; the responsive overrides are looked for only after a hit.
-    let hiding = |t: &str| {
-        matches!(
-            t,
-            "hide"
-                | "hidden"
-                | "d-none"
-                | "invisible"
-                | "is-hidden"
-                | "u-hidden"
-                | "w-form-done"
-                | "w-form-fail"
-                | "gform_validation_container"
-                | "screen-reader-response"
-                | "sr-only"
-                | "screen-reader-text"
-                | "visually-hidden"
-                | "visuallyhidden"
-                | "element-invisible"
-        )
-    };
+    // Compared without case: templates write `Hidden`, `hideAll`.
+    const HIDING: &[&str] = &[
+        "hide",
+        "hidden",
+        "hideall",
+        "hide-all",
+        "d-none",
+        "invisible",
+        "is-hidden",
+        "u-hidden",
+        "w-form-done",
+        "w-form-fail",
+        "gform_validation_container",
+        "screen-reader-response",
+        "sr-only",
+        "screen-reader-text",
+        "visually-hidden",
+        "visuallyhidden",
+        "element-invisible",
+    ];
+    let hiding = |t: &str| HIDING.iter().any(|h| t.eq_ignore_ascii_case(h));
     class.split_ascii_whitespace().any(hiding) && !class.split_ascii_whitespace().any(shows_again)
 }
 
