@@ -120,6 +120,20 @@ fn a_million_siblings() {
     assert!(a.word_count >= 1_000_000, "{}", a.word_count);
 }
 
+/// Each sign-up form's box is looked for by walking its ancestors' text: a page of many
+/// forms in one box must not make that walk quadratic (50,000 forms: billions of steps if it
+/// were), and the story beside them stays.
+#[test]
+fn fifty_thousand_sign_up_forms_in_one_box() {
+    let forms = r#"<form><input type="email"></form>"#.repeat(50_000);
+    let story = "<p>The story beside the forms, long enough to read as prose, with commas, clauses and a full stop at the end of it.</p>".repeat(4);
+    let html = page(&format!(
+        "<article>{story}</article><div class=\"box\">{forms}</div>"
+    ));
+    let a = on_small_stack(move || extract(&html, &Options::default())).expect("extracts");
+    assert!(a.text.contains("The story beside the forms"), "{}", a.text);
+}
+
 #[test]
 fn ten_megabyte_attribute_values() {
     let big = "a&amp;".repeat(2 * 1024 * 1024);

@@ -363,9 +363,16 @@ pub fn prune(
                 }
                 _ => None,
             };
-            doomed.push(boxed.unwrap_or(node.id()));
-            if node.has_children() {
-                skip = Some(node.id());
+            if let Some(b) = boxed {
+                // The rest of the box goes with it: no need to judge it (and a box holding
+                // thousands of forms is judged once, not once per form).
+                doomed.push(b);
+                skip = Some(b);
+            } else {
+                doomed.push(node.id());
+                if node.has_children() {
+                    skip = Some(node.id());
+                }
             }
         }
     }
@@ -498,13 +505,23 @@ fn decide(
 /// article is short or oddly named, and that is when a banner's paragraph would win. A
 /// cookie policy page's own text is prose, which keeps it.
 fn is_consent_box(el: &Element) -> bool {
+    // Asked of every element in every pass: no allocation.
+    let names = |v: &str| {
+        v.as_bytes().windows(4).enumerate().any(|(i, w)| {
+            let rest = &v.as_bytes()[i..];
+            let starts = |word: &[u8]| {
+                rest.get(..word.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(word))
+            };
+            (w.eq_ignore_ascii_case(b"cook") && starts(b"cookie"))
+                || (w.eq_ignore_ascii_case(b"cons") && starts(b"consent"))
+                || w.eq_ignore_ascii_case(b"gdpr")
+        })
+    };
     ["class", "id"]
         .iter()
         .filter_map(|a| el.attribute(a))
-        .any(|v| {
-            let v = v.to_ascii_lowercase();
-            ["cookie", "consent", "gdpr"].iter().any(|w| v.contains(w))
-        })
+        .any(names)
 }
 
 /// A "read more" name: usually a rail of links to other stories, but news sites also give it
@@ -679,11 +696,16 @@ fn asks_for_contact(form: NodeRef<'_, Node>) -> bool {
     })
 }
 
-/// Like [`text_len_at_most`], leaving out the subtree of `skip`.
+/// Like [`text_len_at_most`], leaving out the subtree of `skip`; a subtree of more than a few
+/// thousand nodes counts as too much text (the walk stays bounded whatever the page).
 fn text_outside_at_most(node: NodeRef<'_, Node>, skip: NodeId, limit: usize) -> bool {
+    const MAX_NODES: usize = 4000;
     let mut len = 0usize;
     let mut inside: Option<NodeId> = None;
-    for edge in node.traverse() {
+    for (seen, edge) in node.traverse().enumerate() {
+        if seen > 2 * MAX_NODES {
+            return false;
+        }
         match edge {
             Edge::Open(n) if inside.is_none() => {
                 if n.id() == skip {
