@@ -145,13 +145,15 @@ pub fn extract_content(doc: Html, options: &Options, meta: &Meta, base: Option<&
     let mut best_loose: Option<(u32, Clean)> = None;
     let mut d = doc;
     let mut undo = Undo::default();
+    let keep_noscript = prune::noscript_holds_the_page(&d);
     for (i, flags) in PASSES.iter().enumerate() {
         // Each pass starts from the page as parsed: the previous pass's removals are put back.
         if i > 0 && !undo.restore(&mut d) {
             break;
         }
         let strict_len = best.as_ref().map_or(0, |b| b.0);
-        let (clean, text_len) = run_pass(&mut d, &mut undo, *flags, hidden, meta, base);
+        let (clean, text_len) =
+            run_pass(&mut d, &mut undo, *flags, hidden, meta, base, keep_noscript);
         // Content the page hides wins only when it dwarfs what is visible: a short visible
         // article stays short.
         let enough = if flags.strip_hidden {
@@ -201,8 +203,9 @@ fn run_pass(
     hidden: Option<&str>,
     meta: &Meta,
     base: Option<&Url>,
+    keep_noscript: bool,
 ) -> (Clean, u32) {
-    let lazy = prune::prune(d, undo, hidden, flags);
+    let lazy = prune::prune(d, undo, hidden, flags, keep_noscript);
     let stats = stats::gather(d.tree.root());
     let cands = score::find_candidates(d, &stats, flags);
     let body = body_id(d);

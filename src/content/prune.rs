@@ -310,13 +310,16 @@ fn has_ancestor(node: NodeRef<'_, Node>, names: &[&str]) -> bool {
 pub type LazyFallbacks = crate::dom::IdMap<String>;
 
 /// Remove hidden elements, page chrome and clutter from the whole document.
+///
+/// `keep_noscript` is [`noscript_holds_the_page`], asked once per page by the caller rather
+/// than once per pass: it walks the whole document.
 pub fn prune(
     doc: &mut Html,
     undo: &mut super::Undo,
     hidden_attr: Option<&str>,
     flags: Flags,
+    keep_noscript: bool,
 ) -> LazyFallbacks {
-    let keep_noscript = noscript_holds_the_page(doc);
     let markers = Markers::of(doc);
     let mut doomed: Vec<NodeId> = Vec::new();
     let mut lazy = LazyFallbacks::default();
@@ -756,7 +759,7 @@ fn is_tracking_pixel(el: &Element) -> bool {
 
 /// Script-driven pages that render nothing without scripts put their whole content in
 /// `<noscript>` for crawlers; everywhere else `<noscript>` holds only fallbacks and notices.
-fn noscript_holds_the_page(doc: &Html) -> bool {
+pub fn noscript_holds_the_page(doc: &Html) -> bool {
     // Most pages have little or no `<noscript>` text: measure that first, and the rest of
     // the page only when it could matter.
     let inside = visible_text(doc, true);
@@ -831,7 +834,8 @@ mod tests {
     fn kept_text(html: &str) -> String {
         let mut doc = Html::parse_document(html);
         let mut undo = super::super::Undo::default();
-        prune(&mut doc, &mut undo, None, Flags::ALL);
+        let keep = noscript_holds_the_page(&doc);
+        prune(&mut doc, &mut undo, None, Flags::ALL, keep);
         crate::dom::raw_text(doc.tree.root())
     }
 

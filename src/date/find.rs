@@ -576,7 +576,16 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                         };
                         if text_bytes < MAX_TEXT_BYTES && target.text.len() < 4096 {
                             text_bytes += t.len();
-                            target.text.push_str(t);
+                            // The indentation between tags is most of a page's text nodes:
+                            // one space keeps words apart, and each block's scan and
+                            // emptiness test then read only the words.
+                            if t.bytes().all(|b| b.is_ascii_whitespace()) {
+                                if !target.text.is_empty() && !target.text.ends_with(' ') {
+                                    target.text.push(' ');
+                                }
+                            } else {
+                                target.text.push_str(t);
+                            }
                         }
                     }
                     continue;
@@ -1198,7 +1207,13 @@ impl TextBlocks {
         let prev_tail = &mut self.prev_tail;
         let blocks_since_h1 = &mut self.since_h1;
         let count = &mut self.count;
-        if block.trim().is_empty() {
+        // A word byte settles it without decoding the block; only a block of spaces and
+        // non-ASCII characters asks `trim` (a no-break space is whitespace too).
+        if !block
+            .bytes()
+            .any(|b| b.is_ascii() && !b.is_ascii_whitespace())
+            && block.trim().is_empty()
+        {
             block.clear();
             return;
         }
