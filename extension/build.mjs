@@ -43,7 +43,8 @@ export function crateVersion() {
  *  - `-Zlocation-detail=none`: no file/line strings for the panics that remain as traps;
  *  - `-Zfmt-debug=none`: `{:?}` prints nothing; the library formats no user-visible text with
  *    `Debug` (only tests and the native CLI do, and they are not built this way);
- *  - `optimize_for_size`: `core`/`alloc` pick their small variants (sorting, formatting).
+ *  - `optimize_for_size`: `core`/`alloc` pick their small variants (sorting, formatting);
+ *  - `core` itself at `opt-level=3` (a profile override only this build can name).
  * Without `rust-src` the build falls back to the prebuilt `std` and says so: same behaviour, a
  * larger file (`npm run size` then fails).
  */
@@ -61,7 +62,17 @@ function stdBuildOptions() {
       RUSTC_BOOTSTRAP: "1",
       RUSTFLAGS: "-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none",
     },
-    cargoArgs: ["-Z", "build-std=std,panic_abort", "-Z", "build-std-features=optimize_for_size"],
+    cargoArgs: [
+      "-Z",
+      "build-std=std,panic_abort",
+      "-Z",
+      "build-std-features=optimize_for_size",
+      // `core` at full speed (its `Chars::next`, `str::eq`, `trim` top the profile at "z"):
+      // 0.95x the per-page time for 1.4 KB gzipped (BENCHMARKS.md). Given here, not in
+      // Cargo.toml, because only a build that compiles the standard library has this package.
+      "--config",
+      "profile.wasm-release.package.core.opt-level=3",
+    ],
   };
 }
 
