@@ -30,6 +30,8 @@ use crate::dom::Attribute;
 const MAX_PLACEHOLDERS: usize = 5_000;
 /// How far up from a placeholder we look for the streamed part holding it.
 const MAX_CLIMB: usize = 2_000;
+/// The most siblings read to find the end of a marked fallback (`<!--$-->` … `<!--/$-->`).
+const MAX_FALLBACK_NODES: usize = 5_000;
 /// A fallback found without React's end marker is a spinner or a "Loading…" line.
 const MAX_FALLBACK_TEXT: usize = 100;
 
@@ -143,7 +145,7 @@ fn remove_fallback(doc: &mut Html, hole: NodeId) {
     if marked {
         let mut depth = 0usize;
         let mut closed = false;
-        for s in h.next_siblings().take(MAX_PLACEHOLDERS) {
+        for s in h.next_siblings().take(MAX_FALLBACK_NODES) {
             if let Node::Comment(c) = s.value() {
                 let c = c.comment.trim();
                 if c == "/$" {

@@ -16,6 +16,7 @@ use super::patterns::{class_id, class_weight, is_boilerplate_heading, is_furnitu
 use super::prune::Flags;
 use super::stats::{own_counts, text_len_and_commas, Stats};
 
+#[derive(Default)]
 struct Frame {
     stats: Stats,
     /// Has a block element among its descendants.
@@ -246,12 +247,7 @@ fn walk(
     doomed: &mut Vec<NodeId>,
     repeats: &mut Repeats,
 ) -> u32 {
-    let mut stack: Vec<Frame> = vec![Frame {
-        stats: Stats::default(),
-        holds_block: false,
-        ends_in_space: false,
-        text: String::new(),
-    }];
+    let mut stack: Vec<Frame> = vec![Frame::default()];
     let mut link_depth = 0usize;
     let mut pre_depth = 0usize;
     // A boilerplate heading dooms the link list that follows it.
@@ -269,12 +265,7 @@ fn walk(
                         "pre" | "code" => pre_depth += 1,
                         _ => {}
                     }
-                    stack.push(Frame {
-                        stats: Stats::default(),
-                        holds_block: false,
-                        ends_in_space: false,
-                        text: String::new(),
-                    });
+                    stack.push(Frame::default());
                 }
                 Node::Text(t) => {
                     let (len, commas) = text_len_and_commas(t);

@@ -508,17 +508,15 @@ fn decide(
 /// article is short or oddly named, and that is when a banner's paragraph would win. A
 /// cookie policy page's own text is prose, which keeps it.
 fn is_consent_box(el: &Element) -> bool {
-    // Asked of every element in every pass: no allocation.
+    // Asked of every element in every pass: a case-blind search in place, no lowercase copy.
     let names = |v: &str| {
-        v.as_bytes().windows(4).enumerate().any(|(i, w)| {
-            let rest = &v.as_bytes()[i..];
-            let starts = |word: &[u8]| {
-                rest.get(..word.len())
-                    .is_some_and(|r| r.eq_ignore_ascii_case(word))
-            };
-            (w.eq_ignore_ascii_case(b"cook") && starts(b"cookie"))
-                || (w.eq_ignore_ascii_case(b"cons") && starts(b"consent"))
-                || w.eq_ignore_ascii_case(b"gdpr")
+        let v = v.as_bytes();
+        (0..v.len()).any(|i| {
+            [&b"cookie"[..], b"consent", b"gdpr"].iter().any(|w| {
+                v[i..]
+                    .get(..w.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(w))
+            })
         })
     };
     ["class", "id"]
@@ -678,11 +676,7 @@ fn asks_for_contact(form: NodeRef<'_, Node>) -> bool {
         if e.name() != "input" {
             return false;
         }
-        let kind = e
-            .attribute("type")
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
+        let kind = input_type(e);
         if matches!(kind.as_str(), "email" | "tel") {
             return true;
         }
@@ -699,8 +693,10 @@ fn asks_for_contact(form: NodeRef<'_, Node>) -> bool {
     })
 }
 
-/// Like [`text_len_at_most`], leaving out the subtree of `skip`; a subtree of more than a few
-/// thousand nodes counts as too much text (the walk stays bounded whatever the page).
+/// Does the subtree, leaving out the subtree of `skip`, hold at most `limit` characters of
+/// text? Unlike [`text_len_at_most`] it counts every text node, scripts and choice lists
+/// included (a box's inline script counts against it being a mere box); a subtree of more than
+/// a few thousand nodes counts as too much text (the walk stays bounded whatever the page).
 fn text_outside_at_most(node: NodeRef<'_, Node>, skip: NodeId, limit: usize) -> bool {
     const MAX_NODES: usize = 4000;
     let mut len = 0usize;
@@ -733,14 +729,21 @@ fn has_fillable_field(node: NodeRef<'_, Node>) -> bool {
         .take(4000)
         .any(|n| match n.value().as_element() {
             Some(e) if e.name() == "input" => !matches!(
-                e.attribute("type")
-                    .map(|t| t.trim().to_ascii_lowercase())
-                    .as_deref(),
-                Some("hidden" | "submit" | "button" | "image" | "reset")
+                input_type(e).as_str(),
+                "hidden" | "submit" | "button" | "image" | "reset"
             ),
             Some(e) => matches!(e.name(), "textarea" | "select"),
             None => false,
         })
+}
+
+/// An `input`'s `type` as the browser reads it: trimmed, any case; empty when absent (a text
+/// field).
+fn input_type(e: &Element) -> String {
+    e.attribute("type")
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
 }
 
 fn has_descendant(node: NodeRef<'_, Node>, tag: &str) -> bool {
