@@ -51,7 +51,7 @@ pub fn collapsed_text(node: NodeRef<'_, Node>) -> String {
 pub fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     // Whole words are copied at once: pushing char by char was most of the cost.
-    for word in s.split_whitespace() {
+    for word in crate::text::words(s) {
         if !out.is_empty() {
             out.push(' ');
         }

@@ -2,49 +2,52 @@
 
 use crate::dom::Attribute;
 use ego_tree::iter::Edge;
+use html5ever::{local_name as ln, LocalName};
 use scraper::node::Node;
 use scraper::Html;
 
 /// Elements after which text starts a new paragraph.
-pub(crate) fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "section"
-            | "article"
-            | "main"
-            | "header"
-            | "footer"
-            | "aside"
-            | "nav"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "li"
-            | "dt"
-            | "dd"
-            | "pre"
-            | "blockquote"
-            | "figure"
-            | "figcaption"
-            | "table"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "tr"
-            | "caption"
-            | "hr"
-            | "address"
-            | "details"
-            | "summary"
-            | "math"
-    )
+pub(crate) fn is_block(name: &LocalName) -> bool {
+    // Atoms compare as integers: the walks ask this of every element.
+    static BLOCK: [LocalName; 36] = [
+        ln!("p"),
+        ln!("div"),
+        ln!("section"),
+        ln!("article"),
+        ln!("main"),
+        ln!("header"),
+        ln!("footer"),
+        ln!("aside"),
+        ln!("nav"),
+        ln!("h1"),
+        ln!("h2"),
+        ln!("h3"),
+        ln!("h4"),
+        ln!("h5"),
+        ln!("h6"),
+        ln!("ul"),
+        ln!("ol"),
+        ln!("dl"),
+        ln!("li"),
+        ln!("dt"),
+        ln!("dd"),
+        ln!("pre"),
+        ln!("blockquote"),
+        ln!("figure"),
+        ln!("figcaption"),
+        ln!("table"),
+        ln!("thead"),
+        ln!("tbody"),
+        ln!("tfoot"),
+        ln!("tr"),
+        ln!("caption"),
+        ln!("hr"),
+        ln!("address"),
+        ln!("details"),
+        ln!("summary"),
+        ln!("math"),
+    ];
+    BLOCK.contains(name)
 }
 
 /// Elements whose items go on their own line without a blank line between them.
@@ -99,7 +102,7 @@ pub fn plain_text(fragment: &Html) -> String {
                         sep = 1;
                     } else if is_line(name) {
                         sep = sep.max(2);
-                    } else if is_block(name) {
+                    } else if is_block(&el.name.local) {
                         sep = 3;
                     }
                 }
@@ -113,7 +116,7 @@ pub fn plain_text(fragment: &Html) -> String {
                         out.push_str(t);
                         continue;
                     }
-                    let mut words = t.split_whitespace().peekable();
+                    let mut words = words(t).peekable();
                     if words.peek().is_none() {
                         if !t.is_empty() && sep == 0 && !out.is_empty() {
                             sep = 1;
@@ -148,7 +151,7 @@ pub fn plain_text(fragment: &Html) -> String {
                         sep = 3;
                     } else if is_line(name) {
                         sep = sep.max(2);
-                    } else if is_block(name) {
+                    } else if is_block(&el.name.local) {
                         sep = 3;
                     }
                 }
@@ -202,6 +205,94 @@ fn flush(out: &mut String, sep: u8) {
 fn trim_trailing_spaces(out: &mut String) {
     while out.ends_with(' ') || out.ends_with('\t') {
         out.pop();
+    }
+}
+
+/// The whitespace-separated words of `s`, exactly as `str::split_whitespace` yields them.
+///
+/// Splitting text into words runs over every text node several times per page (collapsing,
+/// plain text, repeat keys). The standard splitter decodes each character and asks the Unicode
+/// tables through a chain of iterator adaptors, which the size-optimised `.wasm` does not
+/// inline; this one reads bytes, and recognises the few non-ASCII White_Space characters by
+/// their UTF-8 encodings without decoding.
+pub fn words(s: &str) -> Words<'_> {
+    Words { s, pos: 0 }
+}
+
+/// Iterator of [`words`].
+pub struct Words<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let b = self.s.as_bytes();
+        let mut i = self.pos;
+        let mut start = None;
+        while i < b.len() {
+            let (space, len) = space_at(b, i);
+            match (space, start) {
+                (true, Some(st)) => {
+                    self.pos = i + len;
+                    return self.s.get(st..i);
+                }
+                (false, None) => start = Some(i),
+                _ => {}
+            }
+            i += len;
+        }
+        self.pos = b.len();
+        start.and_then(|st| self.s.get(st..))
+    }
+}
+
+/// `s.trim()`, reading ASCII ends as bytes: the indentation between tags, most of a page's
+/// text nodes, never needs a character decoded.
+pub fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let space = |x: u8| matches!(x, b'\t'..=b'\r' | b' ');
+    let start = b.iter().position(|&x| !space(x)).unwrap_or(b.len());
+    let end = b.iter().rposition(|&x| !space(x)).map_or(start, |e| e + 1);
+    let t = s.get(start..end.max(start)).unwrap_or("");
+    // A non-ASCII end may be a no-break or ideographic space.
+    if t.as_bytes().first().is_some_and(|&x| x >= 0x80)
+        || t.as_bytes().last().is_some_and(|&x| x >= 0x80)
+    {
+        t.trim()
+    } else {
+        t
+    }
+}
+
+/// Whether the character starting at byte `i` of valid UTF-8 is Unicode White_Space (what
+/// `char::is_whitespace` tests), and its length in bytes.
+fn space_at(b: &[u8], i: usize) -> (bool, usize) {
+    let Some(&lead) = b.get(i) else {
+        return (false, 1);
+    };
+    if lead < 0x80 {
+        return (matches!(lead, b'\t'..=b'\r' | b' '), 1);
+    }
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match lead {
+        // U+0085, U+00A0
+        0xC2 => (matches!(at(1), 0x85 | 0xA0), 2),
+        0xC3..=0xDF => (false, 2),
+        // U+1680
+        0xE1 => (at(1) == 0x9A && at(2) == 0x80, 3),
+        // U+2000–U+200A, U+2028, U+2029, U+202F; U+205F
+        0xE2 => (
+            (at(1) == 0x80 && matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+                || (at(1) == 0x81 && at(2) == 0x9F),
+            3,
+        ),
+        // U+3000
+        0xE3 => (at(1) == 0x80 && at(2) == 0x80, 3),
+        0xE0..=0xEF => (false, 3),
+        _ => (false, 4),
     }
 }
 
@@ -305,4 +396,51 @@ pub fn has_article_prose(text: &str) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{trim, words};
+
+    #[test]
+    fn trim_is_str_trim() {
+        for s in [
+            "",
+            " ",
+            " a ",
+            "\u{a0}a\u{3000}",
+            "\u{b} \u{85}x\u{a0} y \t",
+            "é",
+            " é\u{2009}",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
+
+    /// Every character, between two words and doubled up, splits as the standard splitter
+    /// splits it: the byte tests are exactly Unicode's White_Space.
+    #[test]
+    fn words_split_every_character_as_split_whitespace_does() {
+        let mut s = String::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            s.clear();
+            s.extend([c, 'a', c, c, 'é', c]);
+            assert!(
+                words(&s).eq(s.split_whitespace()),
+                "U+{:04X}: {:?}",
+                c as u32,
+                words(&s).collect::<Vec<_>>()
+            );
+        }
+        for s in [
+            "",
+            " ",
+            "  a",
+            "a  ",
+            "\u{3000}x\u{2029}y\u{85}",
+            "x\u{a0}\u{202f}\u{205f}",
+        ] {
+            assert!(words(s).eq(s.split_whitespace()), "{s:?}");
+        }
+    }
 }

@@ -139,7 +139,7 @@ impl Repeats {
             return;
         }
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        for word in f.text.split_whitespace() {
+        for word in crate::text::words(&f.text) {
             std::hash::Hash::hash(word, &mut h);
         }
         let len = f.stats.text.saturating_sub(u32::from(f.ends_in_space));
@@ -366,7 +366,7 @@ fn walk(
                 }
                 if let Some(parent) = stack.last_mut() {
                     parent.stats.add(&frame.stats);
-                    if frame.holds_block || super::stats::is_block_tag(name) {
+                    if frame.holds_block || super::stats::is_block_tag(&e.name.local) {
                         parent.holds_block = true;
                     }
                     if parent.text.len() < 400 {

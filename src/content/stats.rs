@@ -2,6 +2,7 @@
 
 use ego_tree::iter::Edge;
 use ego_tree::NodeRef;
+use html5ever::{local_name as ln, LocalName};
 use scraper::node::Node;
 
 /// What an element holds, counting its whole subtree.
@@ -76,40 +77,41 @@ impl Stats {
 }
 
 /// Block-level elements: their presence makes a parent a container.
-pub fn is_block_tag(name: &str) -> bool {
-    matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "dd"
-            | "details"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hr"
-            | "li"
-            | "main"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "table"
-            | "ul"
-    )
+pub fn is_block_tag(name: &LocalName) -> bool {
+    // Atoms compare as integers: asked of every element in every pass.
+    static BLOCK: [LocalName; 30] = [
+        ln!("address"),
+        ln!("article"),
+        ln!("aside"),
+        ln!("blockquote"),
+        ln!("dd"),
+        ln!("details"),
+        ln!("div"),
+        ln!("dl"),
+        ln!("dt"),
+        ln!("fieldset"),
+        ln!("figure"),
+        ln!("footer"),
+        ln!("form"),
+        ln!("h1"),
+        ln!("h2"),
+        ln!("h3"),
+        ln!("h4"),
+        ln!("h5"),
+        ln!("h6"),
+        ln!("header"),
+        ln!("hr"),
+        ln!("li"),
+        ln!("main"),
+        ln!("nav"),
+        ln!("ol"),
+        ln!("p"),
+        ln!("pre"),
+        ln!("section"),
+        ln!("table"),
+        ln!("ul"),
+    ];
+    BLOCK.contains(name)
 }
 
 /// Count text the way a reader sees it: each whitespace run is one character.
@@ -224,7 +226,7 @@ pub fn gather(root: NodeRef<'_, Node>) -> crate::dom::IdMap<Stats> {
                     }
                     let mut s = stack.pop().unwrap_or_default();
                     own_counts(name, &mut s);
-                    let block = is_block_tag(name)
+                    let block = is_block_tag(&e.name.local)
                         || s.has_block_child
                         || matches!(name, "td" | "th" | "body");
                     if block {
@@ -237,7 +239,7 @@ pub fn gather(root: NodeRef<'_, Node>) -> crate::dom::IdMap<Stats> {
                             parent.loose_text += s.loose_text;
                             parent.loose_link += s.loose_link;
                         }
-                        if is_block_tag(name) {
+                        if is_block_tag(&e.name.local) {
                             parent.has_block_child = true;
                         }
                     }

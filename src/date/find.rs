@@ -273,59 +273,58 @@ fn excluded_container(tag: &str, class_id: &str, place: Place) -> Exclusion {
     Exclusion::No
 }
 
-thread_local! {
-    /// `date_class` by class string: pages repeat a few names over thousands of elements.
-    static DATE_CLASS: crate::memo::Table<Option<Role>> = Default::default();
-}
-
 /// Class/id words of elements whose text is a date ("post-date", "entry-date", "byline").
+///
+/// Asked of every classed element, so each word is read once, byte by byte, with the names
+/// sorted by their first letter, instead of a substring search per name.
 fn date_class(class_id: &str) -> Option<Role> {
-    if class_id.is_empty() {
-        return None;
-    }
-    crate::memo::get(&DATE_CLASS, class_id, date_class_uncached)
-}
-
-fn date_class_uncached(class_id: &str) -> Option<Role> {
     let mut role = None;
-    for w in class_id.split(|c: char| c.is_whitespace()) {
-        let w = w.trim();
-        if w.is_empty() {
-            continue;
-        }
-        if w.contains("update") || w.contains("modified") {
+    for w in crate::text::words(class_id) {
+        let (modified, published, dateish) = date_words(w.as_bytes());
+        if modified {
             return Some(Role::Modified);
         }
-        if w.contains("publish")
-            || w.contains("posted")
-            || w.contains("pubdate")
-            || w.contains("created")
-            // Drupal's "submitted" line: "Submitted by … on <date>".
-            || w == "submitted"
-        {
+        // Drupal's "submitted" line: "Submitted by … on <date>".
+        if published || w == "submitted" {
             role = Some(Role::Published);
             continue;
         }
-        let dateish = w.contains("date")
-            || w.contains("time")
-            || w.contains("byline")
-            || w.contains("dateline")
+        let dateish = dateish
             || w == "meta"
             || w == "metadata"
             || w.ends_with("-meta")
             || w.ends_with("_meta")
-            || w.contains("-meta-")
-            || w.starts_with("meta-")
-            || w.contains("info")
-            || w.contains("datum")
-            || w.contains("fecha")
-            || w.contains("data-")
-            || w.contains("author");
+            || w.starts_with("meta-");
         if dateish && role.is_none() {
             role = Some(Role::Neutral);
         }
     }
     role
+}
+
+/// Whether a class word names an update, a publication, or a date-like line (date, time,
+/// byline, info, author, "-meta-"), anywhere in the word.
+fn date_words(w: &[u8]) -> (bool, bool, bool) {
+    let (mut modified, mut published, mut dateish) = (false, false, false);
+    for (i, &b) in w.iter().enumerate() {
+        let r = w.get(i..).unwrap_or_default();
+        let has = |names: &[&[u8]]| names.iter().any(|n| r.starts_with(n));
+        match b {
+            b'u' => modified |= has(&[b"update"]),
+            b'm' => modified |= has(&[b"modified"]),
+            b'p' => published |= has(&[b"publish", b"posted", b"pubdate"]),
+            b'c' => published |= has(&[b"created"]),
+            b'd' => dateish |= has(&[b"date", b"datum", b"data-"]),
+            b't' => dateish |= has(&[b"time"]),
+            b'b' => dateish |= has(&[b"byline"]),
+            b'i' => dateish |= has(&[b"info"]),
+            b'f' => dateish |= has(&[b"fecha"]),
+            b'a' => dateish |= has(&[b"author"]),
+            b'-' => dateish |= has(&[b"-meta-"]),
+            _ => {}
+        }
+    }
+    (modified, published, dateish)
 }
 
 /// Role of a `<time>` or `<abbr>` element from its attributes.
@@ -669,8 +668,10 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                     let ty = a.itemtype.unwrap_or("").to_ascii_lowercase();
                     foreign_scope = ty.contains("comment") || ty.contains("review");
                 }
-                let is_block =
-                    crate::text::is_block(tag) || tag == "br" || tag == "td" || tag == "th";
+                let is_block = crate::text::is_block(&v.name.local)
+                    || tag == "br"
+                    || tag == "td"
+                    || tag == "th";
                 if is_block {
                     blocks.flush(&text_opts, order, seen_h1, &mut out);
                     stash(&mut frame_blocks, &mut frame_texts, order, seen_h1);
@@ -1179,7 +1180,7 @@ fn visible_text_len(node: ego_tree::NodeRef<'_, Node>) -> usize {
                 Node::Element(e) if matches!(e.name(), "script" | "style" | "noscript") => {
                     skip_depth += 1
                 }
-                Node::Text(t) if skip_depth == 0 => n += t.trim().len(),
+                Node::Text(t) if skip_depth == 0 => n += crate::text::trim(t).len(),
                 _ => {}
             },
             Edge::Close(x) => {
@@ -1647,7 +1648,85 @@ fn first_state_date<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::{collapsed_tail, tail};
+    use super::{collapsed_tail, date_class, tail, Role};
+
+    /// The rule `date_class` implements, written as substring tests.
+    fn date_class_by_substrings(class_id: &str) -> Option<Role> {
+        let mut role = None;
+        for w in class_id.split_whitespace() {
+            if w.contains("update") || w.contains("modified") {
+                return Some(Role::Modified);
+            }
+            if ["publish", "posted", "pubdate", "created"]
+                .iter()
+                .any(|n| w.contains(n))
+                || w == "submitted"
+            {
+                role = Some(Role::Published);
+                continue;
+            }
+            let dateish = ["date", "time", "byline", "info", "datum", "fecha", "data-"]
+                .iter()
+                .chain(&["author", "-meta-"])
+                .any(|n| w.contains(n))
+                || ["meta", "metadata"].contains(&w)
+                || w.ends_with("-meta")
+                || w.ends_with("_meta")
+                || w.starts_with("meta-");
+            if dateish && role.is_none() {
+                role = Some(Role::Neutral);
+            }
+        }
+        role
+    }
+
+    #[test]
+    fn date_class_matches_its_substring_rule() {
+        let parts = [
+            "",
+            "post",
+            "-",
+            "_",
+            "date",
+            "dat",
+            "update",
+            "updat",
+            "modified",
+            "publish",
+            "posted",
+            "pubdate",
+            "created",
+            "submitted",
+            "time",
+            "byline",
+            "info",
+            "datum",
+            "fecha",
+            "data-",
+            "author",
+            "meta",
+            "metadata",
+            "x",
+            "é",
+            "\u{a0}",
+        ];
+        let mut n = 0;
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    for sep in ["", " ", "  "] {
+                        let s = format!("{a}{b}{sep}{c}{a}");
+                        assert_eq!(date_class(&s), date_class_by_substrings(&s), "{s:?}");
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 50_000);
+        assert_eq!(date_class("entry-meta post-updated"), Some(Role::Modified));
+        assert_eq!(date_class("submitted"), Some(Role::Published));
+        assert_eq!(date_class("nav menu"), None);
+    }
 
     #[test]
     fn collapsed_tail_equals_the_tail_of_the_collapsed_whole() {

@@ -236,7 +236,7 @@ impl<'a> Walker<'a> {
             }
         }
         if self.one_line() {
-            if crate::text::is_block(name) || name == "li" || name == "hr" {
+            if crate::text::is_block(&el.name.local) || name == "li" || name == "hr" {
                 self.inline.hard_break();
                 return Act::Sep;
             }
@@ -309,7 +309,7 @@ impl<'a> Walker<'a> {
                 self.inline.push(Span::Em);
                 Act::BlockSpan
             }
-            _ if crate::text::is_block(name) => {
+            _ if crate::text::is_block(&el.name.local) => {
                 self.end_leaf();
                 Act::Block
             }
@@ -467,7 +467,9 @@ impl<'a> Walker<'a> {
             match edge {
                 Edge::Open(n) => match n.value() {
                     Node::Text(t) => raw.push_str(t),
-                    Node::Element(e) if e.name() == "br" || crate::text::is_block(e.name()) => {
+                    Node::Element(e)
+                        if e.name() == "br" || crate::text::is_block(&e.name.local) =>
+                    {
                         raw.push(' ')
                     }
                     _ => {}
@@ -475,7 +477,7 @@ impl<'a> Walker<'a> {
                 Edge::Close(n) => {
                     if n.value()
                         .as_element()
-                        .is_some_and(|e| crate::text::is_block(e.name()))
+                        .is_some_and(|e| crate::text::is_block(&e.name.local))
                     {
                         raw.push(' ');
                     }
