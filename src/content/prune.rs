@@ -446,6 +446,12 @@ fn decide(
     if is_consent_box(el) && !holds_prose(node, 3) {
         return true;
     }
+    // A short form asking for an e-mail address or a phone number is a sign-up or contact
+    // box in every pass: the relaxed passes, run when a page holds little prose, would
+    // otherwise hand its field labels and honeypot notes to the reader.
+    if name == "form" && text_len_at_most(node, 1000) && asks_for_contact(node) {
+        return true;
+    }
     if !flags.strip_unlikely {
         return false;
     }
@@ -835,11 +841,36 @@ mod tests {
     use super::*;
 
     fn kept_text(html: &str) -> String {
+        kept_text_with(html, Flags::ALL)
+    }
+
+    fn kept_text_with(html: &str, flags: Flags) -> String {
         let mut doc = Html::parse_document(html);
         let mut undo = super::super::Undo::default();
         let keep = noscript_holds_the_page(&doc);
-        prune(&mut doc, &mut undo, None, Flags::ALL, keep);
+        prune(&mut doc, &mut undo, None, flags, keep);
         crate::dom::raw_text(doc.tree.root())
+    }
+
+    /// The relaxed passes keep what merely looks like furniture, but a short form asking for
+    /// an address is a contact box whatever the pass: its labels and a form builder's
+    /// honeypot note ("This field is for validation purposes") are not the page's text.
+    /// Other short forms (a shop's options) stay in those passes.
+    #[test]
+    fn contact_forms_go_in_the_relaxed_passes_too() {
+        let relaxed = Flags {
+            strip_unlikely: false,
+            ..Flags::ALL
+        };
+        let page = r#"<html><body><main><h1>Our work</h1><p>Partner with us.</p><form><label>NAME</label><input type="text" name="input_1"><div class="gfield_description">HONEYPOT note</div><label>E-MAIL</label><input type="email"><button>Send</button></form><form><label>SIZE</label><select><option>M</option></select><input type="number" name="qty"></form></main></body></html>"#;
+        let text = kept_text_with(page, relaxed);
+        assert!(
+            text.contains("Partner with us") && text.contains("SIZE"),
+            "{text}"
+        );
+        for clutter in ["NAME", "HONEYPOT", "E-MAIL"] {
+            assert!(!text.contains(clutter), "{clutter} in {text}");
+        }
     }
 
     /// The first, strictest pass: a grid named after its sidebar's position holds the main
