@@ -22,8 +22,10 @@ const quantile = (xs, q) => {
 function cleanView(doc, url) {
   const t0 = performance.now();
   const html = doc.documentElement.outerHTML;
+  const t1 = performance.now();
   const a = extract(html, url, Date.now(), undefined);
-  return { ms: performance.now() - t0, chars: a.text.length };
+  const t2 = performance.now();
+  return { ms: t2 - t0, serializeMs: t1 - t0, chars: a.text.length };
 }
 
 function readability(doc) {
@@ -57,6 +59,7 @@ async function run() {
     cleanView(doc, p.url);
     readability(doc);
     const cv = [];
+    const ser = [];
     const rd = [];
     let cvChars = 0;
     let rdChars = 0;
@@ -64,11 +67,12 @@ async function run() {
       const a = cleanView(doc, p.url);
       const b = readability(doc);
       cv.push(a.ms);
+      ser.push(a.serializeMs);
       rd.push(b.ms);
       cvChars = a.chars;
       rdChars = b.chars;
     }
-    const row = { name: p.name, bytes: p.bytes, cleanview_ms: median(cv), readability_ms: median(rd), cvChars, rdChars };
+    const row = { name: p.name, bytes: p.bytes, cleanview_ms: median(cv), serialize_ms: median(ser), readability_ms: median(rd), cvChars, rdChars };
     row.ratio = row.cleanview_ms / Math.max(row.readability_ms, 1e-3);
     rows.push(row);
     await new Promise((r) => setTimeout(r, 0));
