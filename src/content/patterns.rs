@@ -80,6 +80,14 @@ const UNLIKELY_SUBSTR: &[&str] = &[
     "tooltip",
     "trending",
     "yom-remote",
+    // A forum post's poster card: join date, post count, reaction score, badges (XenForo's
+    // `message-userExtras` and `userBanner`, phpBB's `postprofile`).
+    "userextras",
+    "user-extras",
+    "userbanner",
+    "postprofile",
+    // Forum signatures and Stack Exchange's poster cards (`post-signature`).
+    "signature",
     "sr-only",
     "visually-hidden",
     "visuallyhidden",
@@ -340,6 +348,7 @@ fn certain_uncached(class_id: &str) -> bool {
         "visuallyhidden",
         "screen-reader",
         "copyright",
+        "signature",
         "credit",
         "statistic",
         "counter",
@@ -509,6 +518,21 @@ mod tests {
         assert!(is_unlikely("site-header"));
         assert!(is_certain_clutter("article-share"));
         assert!(!is_certain_clutter("article__body"));
+    }
+
+    /// A forum post's poster card and signature are not the post (XenForo, phpBB, vBulletin,
+    /// Stack Exchange names); the post body next to them is.
+    #[test]
+    fn forum_poster_cards_and_signatures() {
+        assert!(is_unlikely("message-userextras"));
+        assert!(is_unlikely("userbanner message-userbanner"));
+        assert!(is_unlikely("postprofile"));
+        assert!(is_unlikely("signature"));
+        // "post" would rescue the name; a signature is clutter whatever names it.
+        assert!(is_certain_clutter("post-signature flex--item fl0"));
+        assert!(is_certain_clutter("message-signature"));
+        assert!(!is_unlikely("message-body js-selecttoquote"));
+        assert!(!is_certain_clutter("post-text"));
     }
 
     #[test]
