@@ -5,10 +5,180 @@
 //! their real content there, and lazy-loading images keep their real `<img>` there. Whether that
 //! content is used is decided later, in `content::prune`. The parser's work is bounded by
 //! `budget` steps (see [`crate::limits`]).
+//!
+//! Reading `<noscript>` as markup has one trap a browser (which runs scripts, and so reads it
+//! as text up to `</noscript>`) never falls into: an element whose content is raw text, opened
+//! inside and never closed, takes the rest of the page as its text. Tag managers' snippets
+//! written as JSX, `<noscript><iframe src="…" /></noscript>`, do exactly that (HTML ignores
+//! the self-closing slash on an `iframe`), and the article vanished into an invisible iframe.
+//! Such a page is parsed again with the element closed where the browser's `</noscript>` is.
 
-use scraper::Html;
+use html5ever::local_name as ln;
+use scraper::{Html, Node};
+
+/// Elements whose content the tokenizer reads as text up to their own end tag.
+const RAW_TEXT: [&str; 8] = [
+    "iframe", "noembed", "noframes", "xmp", "textarea", "title", "style", "script",
+];
 
 /// The parsed page, or the number of parser steps taken when `budget` ran out.
 pub fn parse_document(html: &str, budget: u64) -> Result<Html, u64> {
-    crate::limits::parse_document_bounded(html, budget)
+    let doc = crate::limits::parse_document_bounded(html, budget)?;
+    if !swallowed_by_noscript(&doc) {
+        return Ok(doc);
+    }
+    match close_raw_text_in_noscript(html) {
+        Some(mended) => crate::limits::parse_document_bounded(&mended, budget),
+        None => Ok(doc),
+    }
+}
+
+/// Whether a raw-text element inside a `<noscript>` holds the noscript's own end tag, and so
+/// the page after it. Reads only `noscript` elements' children: nothing on most pages.
+fn swallowed_by_noscript(doc: &Html) -> bool {
+    doc.tree.nodes().any(|n| {
+        let Node::Element(e) = n.value() else {
+            return false;
+        };
+        e.name.local == ln!("noscript")
+            && n.children().any(|c| {
+                c.value()
+                    .as_element()
+                    .is_some_and(|ce| RAW_TEXT.contains(&&*ce.name.local))
+                    && c.children().any(|t| match t.value() {
+                        Node::Text(t) => find_ci(t.as_bytes(), 0, b"</noscript").is_some(),
+                        _ => false,
+                    })
+            })
+    })
+}
+
+/// `html` with an end tag inserted before each `</noscript>` whose noscript opens a raw-text
+/// element and leaves it open; `None` when there is none. A stray end tag, should the scan
+/// misread a noscript (one inside a comment, say), is ignored by the parser.
+fn close_raw_text_in_noscript(html: &str) -> Option<String> {
+    let bytes = html.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(open) = find_ci(bytes, at, b"<noscript") {
+        let name_end = open + "<noscript".len();
+        at = name_end;
+        if !bytes
+            .get(name_end)
+            .is_some_and(|&b| b == b'>' || b == b'/' || b.is_ascii_whitespace())
+        {
+            continue;
+        }
+        let Some(gt) = bytes.get(name_end..)?.iter().position(|&b| b == b'>') else {
+            break;
+        };
+        let start = name_end + gt + 1;
+        let Some(close) = find_ci(bytes, start, b"</noscript") else {
+            break;
+        };
+        if let Some(tag) = unclosed_raw_text(bytes.get(start..close)?) {
+            out.push_str(html.get(copied..close)?);
+            out.push_str("</");
+            out.push_str(tag);
+            out.push('>');
+            copied = close;
+        }
+        at = close + "</noscript".len();
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.push_str(html.get(copied..)?);
+    Some(out)
+}
+
+/// The first raw-text element opened in `region` and not closed in it.
+fn unclosed_raw_text(region: &[u8]) -> Option<&'static str> {
+    let mut at = 0;
+    while let Some(lt) = region.get(at..)?.iter().position(|&b| b == b'<') {
+        let tag_at = at + lt + 1;
+        at = tag_at;
+        let Some(tag) = RAW_TEXT.iter().find(|t| {
+            region
+                .get(tag_at..tag_at + t.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(t.as_bytes()))
+                && region
+                    .get(tag_at + t.len())
+                    .is_some_and(|&b| b == b'>' || b == b'/' || b.is_ascii_whitespace())
+        }) else {
+            continue;
+        };
+        let end = format!("</{tag}");
+        match find_ci(region, tag_at, end.as_bytes()) {
+            Some(closed) => at = closed + end.len(),
+            None => return Some(tag),
+        }
+    }
+    None
+}
+
+/// Position of `needle` (ASCII, lower case) in `hay` at or after `from`, ignoring ASCII case.
+fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let first = needle.first()?;
+    let mut at = from;
+    while let Some(i) = hay
+        .get(at..)?
+        .iter()
+        .position(|b| b.eq_ignore_ascii_case(first))
+    {
+        let pos = at + i;
+        if hay
+            .get(pos..pos + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return Some(pos);
+        }
+        at = pos + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body_text(html: &str) -> String {
+        let doc = parse_document(html, u64::MAX).expect("parses");
+        let body = crate::dom::attached_elements(&doc)
+            .find(|e| e.value().name() == "body")
+            .expect("a body");
+        crate::dom::collapsed_text(*body)
+    }
+
+    /// The page after a tag manager's JSX noscript stays the page.
+    #[test]
+    fn an_open_iframe_in_noscript_does_not_take_the_page() {
+        let page = r#"<html><head></head><body><noscript><iframe src="https://tags.example/ns.html" height="0" width="0" /></noscript><main><h1>Headline</h1><p>The story.</p></main><noscript><IMG src="a.png"><style>p{}</style></noscript><p>After.</p></body></html>"#;
+        let text = body_text(page);
+        assert!(
+            text.contains("Headline") && text.contains("The story."),
+            "{text}"
+        );
+        assert!(text.contains("After."), "{text}");
+        // The noscript's markup is still read as markup.
+        let doc = parse_document(page, u64::MAX).expect("parses");
+        assert!(crate::dom::attached_elements(&doc).any(|e| e.value().name() == "img"));
+    }
+
+    #[test]
+    fn pages_without_the_trap_are_left_alone() {
+        for page in [
+            "<noscript><iframe src=x></iframe></noscript><p>A</p>",
+            "<noscript><style>p{}</style><img src=y></noscript><p>A</p>",
+            "<p>A</p><noscript>",
+            "<noscriptx><iframe></noscriptx><p>A</p>",
+        ] {
+            assert_eq!(close_raw_text_in_noscript(page), None, "{page}");
+        }
+        assert_eq!(
+            close_raw_text_in_noscript("<NOSCRIPT><Title>x</NOSCRIPT>").as_deref(),
+            Some("<NOSCRIPT><Title>x</title></NOSCRIPT>")
+        );
+    }
 }
