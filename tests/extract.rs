@@ -40,6 +40,32 @@ fn clutter_around_the_article_is_dropped() {
     }
 }
 
+/// On a page that declares itself a forum thread (or a question with answers) the replies
+/// are what the reader came for, whatever their blocks are named; on an article they are
+/// the comment section and go.
+#[test]
+fn a_threads_replies_are_content_an_articles_comments_are_not() {
+    let page = |ty: &str| {
+        format!(
+            r#"<html><head><script type="application/ld+json">{{"@context":"https://schema.org","@type":"{ty}","headline":"Is it worth it?"}}</script></head>
+            <body><main><h1>Is it worth it?</h1><article class="post">{}</article>
+            <div class="comments"><article class="comment comment-overall-layer"><div class="comment-content"><p>FIRST REPLY: it depends on the hours you are willing to work, and on what you want to do after the first two years.</p></div></article>
+            <article class="comment comment-overall-layer"><div class="comment-content"><p>SECOND REPLY: the exit opportunities are broad, so you can always leave if the balance does not suit you.</p></div></article></div></main></body></html>"#,
+            para(3)
+        )
+    };
+    let thread = extract(&page("DiscussionForumPosting"), &opts()).expect("extracts");
+    assert!(thread.text.contains("Paragraph 0"), "{}", thread.text);
+    assert!(
+        thread.text.contains("FIRST REPLY") && thread.text.contains("SECOND REPLY"),
+        "{}",
+        thread.text
+    );
+    let article = extract(&page("NewsArticle"), &opts()).expect("extracts");
+    assert!(article.text.contains("Paragraph 0"), "{}", article.text);
+    assert!(!article.text.contains("REPLY"), "{}", article.text);
+}
+
 #[test]
 fn lazy_images_code_languages_and_videos_survive() {
     let html = format!(

@@ -12,7 +12,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::node::Node;
 use scraper::Html;
 
-use super::patterns::{class_id, class_weight, is_boilerplate_heading, is_furniture_heading};
+use super::patterns::{class_weight, is_boilerplate_heading, is_furniture_heading, names};
 use super::prune::Flags;
 use super::stats::{own_counts, text_len_and_commas, Stats};
 
@@ -327,7 +327,7 @@ fn walk(
                             furniture = is_furniture_heading(&text);
                             doom_next_list = Some(n.id());
                             since_heading = 0;
-                        } else if (flags.weight_classes && class_weight(&class_id(e)) < 0.0)
+                        } else if (flags.weight_classes && class_weight(&names(e, flags)) < 0.0)
                             // A heading that is a link names another page: in an article, a
                             // teaser; in a listing read whole (no conditional cleaning), the
                             // items the page lists.
@@ -651,7 +651,7 @@ fn fishy(n: NodeRef<'_, Node>, name: &str, f: &Frame, flags: Flags) -> bool {
     };
     let s = &f.stats;
     let weight = if flags.weight_classes {
-        class_weight(&class_id(el))
+        class_weight(&names(el, flags))
     } else {
         0.0
     };

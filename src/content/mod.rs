@@ -124,6 +124,7 @@ const PASSES: [Flags; 5] = [
         weight_classes: false,
         clean_conditionally: true,
         drop_teasers: false,
+        discussion: false,
     },
     Flags {
         strip_hidden: false,
@@ -131,6 +132,7 @@ const PASSES: [Flags; 5] = [
         weight_classes: false,
         clean_conditionally: false,
         drop_teasers: false,
+        discussion: false,
     },
 ];
 
@@ -205,6 +207,8 @@ fn run_pass(
     base: Option<&Url>,
     keep_noscript: bool,
 ) -> (Clean, u32) {
+    let mut flags = flags;
+    flags.discussion = meta.page_type.as_deref().is_some_and(is_thread);
     let lazy = prune::prune(d, undo, hidden, flags, keep_noscript);
     let stats = stats::gather(d.tree.root());
     let cands = score::find_candidates(d, &stats, flags);
@@ -213,7 +217,6 @@ fn run_pass(
     let Some(mut top) = top else {
         return (Builder::empty(), 0);
     };
-    let mut flags = flags;
     flags.drop_teasers = meta.declared_article;
     let mut roots = gather_siblings(d, top, &cands.scores, &stats);
     // Pages that are not articles (landing, product, listing pages) spread their content
@@ -348,14 +351,15 @@ const SHORT_PICK: u32 = 1200;
 const SPARSE_SHARE: f32 = 0.5;
 
 /// Schema.org types of pages whose main area holds much besides the content.
-fn is_offer_or_thread(t: &str) -> bool {
+/// A forum thread or a question with its answers, by its schema.org type.
+fn is_thread(t: &str) -> bool {
     let t = t.to_ascii_lowercase();
-    t.contains("product")
-        || t.contains("offer")
-        || t.contains("forum")
-        || t.contains("discussion")
-        || t == "qapage"
-        || t == "question"
+    t.contains("forum") || t.contains("discussion") || t == "qapage" || t == "question"
+}
+
+fn is_offer_or_thread(t: &str) -> bool {
+    let l = t.to_ascii_lowercase();
+    l.contains("product") || l.contains("offer") || is_thread(t)
 }
 
 fn body_id(d: &Html) -> Option<NodeId> {

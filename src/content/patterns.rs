@@ -257,6 +257,17 @@ pub fn class_id(el: &scraper::node::Element) -> String {
     s
 }
 
+/// [`class_id`], as read on a page whose replies are its content (`Flags::discussion`): the
+/// words that make a reply clutter elsewhere ("comment", "replies") are left out, so a thread's
+/// posts (`ipsComment`, Drupal's `comment-content`) are judged by their other names.
+pub fn names(el: &scraper::node::Element, flags: super::prune::Flags) -> String {
+    let cid = class_id(el);
+    if !flags.discussion || !(cid.contains("comment") || cid.contains("replies")) {
+        return cid;
+    }
+    cid.replace("comment", "").replace("replies", "")
+}
+
 /// The three verdicts on one class/id string.
 #[derive(Clone, Copy, Default)]
 struct Verdict {

@@ -8,7 +8,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::node::{Element, Node};
 use scraper::Html;
 
-use super::patterns::{class_id, is_certain_clutter, is_unlikely, UNLIKELY_ROLES};
+use super::patterns::{class_id, is_certain_clutter, is_unlikely, names, UNLIKELY_ROLES};
 
 /// How aggressive a pass is; later passes relax these when the first finds too little.
 #[derive(Debug, Clone, Copy)]
@@ -26,6 +26,9 @@ pub struct Flags {
     /// per page, for pages that declare themselves an article: elsewhere such cards are
     /// often the items the page lists.
     pub drop_teasers: bool,
+    /// The page declares itself a discussion (a forum thread, a Q&A page): its replies are
+    /// the content, so names saying "comment" or "replies" are not read as clutter.
+    pub discussion: bool,
 }
 
 impl Flags {
@@ -35,6 +38,7 @@ impl Flags {
         weight_classes: true,
         clean_conditionally: true,
         drop_teasers: false,
+        discussion: false,
     };
 }
 
@@ -487,7 +491,7 @@ fn decide(
     ) {
         return false;
     }
-    let cid = class_id(el);
+    let cid = names(el, flags);
     if cid.is_empty() {
         return false;
     }

@@ -7,7 +7,7 @@ use ego_tree::{NodeId, NodeRef};
 use scraper::node::Node;
 use scraper::Html;
 
-use super::patterns::{class_id, class_weight};
+use super::patterns::{class_weight, names};
 use super::prune::Flags;
 use super::stats::Stats;
 
@@ -42,7 +42,7 @@ pub fn element_weight(node: NodeRef<'_, Node>, flags: Flags) -> f32 {
     };
     let mut w = base_score(el.name());
     if flags.weight_classes {
-        w += class_weight(&class_id(el));
+        w += class_weight(&names(el, flags));
         if el
             .attribute("itemprop")
             .is_some_and(|p| p.contains("articleBody"))
