@@ -109,13 +109,29 @@ fn unclosed_raw_text(region: &[u8]) -> Option<&'static str> {
         }) else {
             continue;
         };
-        let end = format!("</{tag}");
-        match find_ci(region, tag_at, end.as_bytes()) {
-            Some(closed) => at = closed + end.len(),
+        match find_end_tag(region, tag_at, tag) {
+            Some(after) => at = after,
             None => return Some(tag),
         }
     }
     None
+}
+
+/// Just past the first `</tag` in `hay` at or after `from`, ignoring ASCII case.
+fn find_end_tag(hay: &[u8], from: usize, tag: &str) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let lt = find_ci(hay, at, b"</")?;
+        let name = lt + 2;
+        let end = name + tag.len();
+        if hay
+            .get(name..end)
+            .is_some_and(|n| n.eq_ignore_ascii_case(tag.as_bytes()))
+        {
+            return Some(end);
+        }
+        at = name;
+    }
 }
 
 /// Position of `needle` (ASCII, lower case) in `hay` at or after `from`, ignoring ASCII case.

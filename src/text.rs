@@ -249,24 +249,6 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
-/// `s.trim()`, reading ASCII ends as bytes: the indentation between tags, most of a page's
-/// text nodes, never needs a character decoded.
-pub fn trim(s: &str) -> &str {
-    let b = s.as_bytes();
-    let space = |x: u8| matches!(x, b'\t'..=b'\r' | b' ');
-    let start = b.iter().position(|&x| !space(x)).unwrap_or(b.len());
-    let end = b.iter().rposition(|&x| !space(x)).map_or(start, |e| e + 1);
-    let t = s.get(start..end.max(start)).unwrap_or("");
-    // A non-ASCII end may be a no-break or ideographic space.
-    if t.as_bytes().first().is_some_and(|&x| x >= 0x80)
-        || t.as_bytes().last().is_some_and(|&x| x >= 0x80)
-    {
-        t.trim()
-    } else {
-        t
-    }
-}
-
 /// Whether the character starting at byte `i` of valid UTF-8 is Unicode White_Space (what
 /// `char::is_whitespace` tests), and its length in bytes.
 fn space_at(b: &[u8], i: usize) -> (bool, usize) {
@@ -400,22 +382,7 @@ pub fn has_article_prose(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{trim, words};
-
-    #[test]
-    fn trim_is_str_trim() {
-        for s in [
-            "",
-            " ",
-            " a ",
-            "\u{a0}a\u{3000}",
-            "\u{b} \u{85}x\u{a0} y \t",
-            "é",
-            " é\u{2009}",
-        ] {
-            assert_eq!(trim(s), s.trim(), "{s:?}");
-        }
-    }
+    use super::words;
 
     /// Every character, between two words and doubled up, splits as the standard splitter
     /// splits it: the byte tests are exactly Unicode's White_Space.

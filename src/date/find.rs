@@ -1180,7 +1180,7 @@ fn visible_text_len(node: ego_tree::NodeRef<'_, Node>) -> usize {
                 Node::Element(e) if matches!(e.name(), "script" | "style" | "noscript") => {
                     skip_depth += 1
                 }
-                Node::Text(t) if skip_depth == 0 => n += crate::text::trim(t).len(),
+                Node::Text(t) if skip_depth == 0 => n += t.trim().len(),
                 _ => {}
             },
             Edge::Close(x) => {
