@@ -134,6 +134,17 @@ fn fifty_thousand_sign_up_forms_in_one_box() {
     assert!(a.text.contains("The story beside the forms"), "{}", a.text);
 }
 
+/// Every `<noscript>` holding an iframe written as `<iframe />` makes the page's parse be
+/// redone with the iframes closed (`parse.rs`): a hundred thousand of them are one repair and
+/// one second parse, not one per noscript, and the text after each is kept.
+#[test]
+fn a_hundred_thousand_self_closed_iframes_in_noscript() {
+    let html =
+        page(&"<noscript><iframe src=x /></noscript><p>After the noscript.</p>".repeat(100_000));
+    let a = on_small_stack(move || extract(&html, &Options::default())).expect("extracts");
+    assert_eq!(a.text.matches("After the noscript.").count(), 100_000);
+}
+
 #[test]
 fn ten_megabyte_attribute_values() {
     let big = "a&amp;".repeat(2 * 1024 * 1024);
