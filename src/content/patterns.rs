@@ -360,6 +360,18 @@ fn certain_uncached(class_id: &str) -> bool {
         "screen-reader",
         "copyright",
         "signature",
+        // Shops' review widgets, by vendor (Yotpo, Judge.me, Okendo, Stamped, Loox,
+        // Bazaarvoice, PowerReviews, Trustpilot): customer reviews and star summaries around
+        // the product, not its description, however "main" their names.
+        "yotpo",
+        "jdgm",
+        "okendo",
+        "stamped-",
+        "loox-",
+        "bv_",
+        "bv-",
+        "powerreviews",
+        "trustpilot",
         "credit",
         "statistic",
         "counter",
@@ -529,6 +541,31 @@ mod tests {
         assert!(is_unlikely("site-header"));
         assert!(is_certain_clutter("article-share"));
         assert!(!is_certain_clutter("article__body"));
+    }
+
+    /// Review widgets by vendor name; words that merely contain the letters stay.
+    #[test]
+    fn shop_review_widgets() {
+        for name in [
+            "yotpo-main-widget",
+            "jdgm-carousel-item",
+            "okendo-reviews",
+            "stamped-main-widget",
+            "loox-rating",
+            "bv_main_container",
+            "bv-rating-summary",
+            "trustpilot-widget",
+        ] {
+            assert!(is_certain_clutter(name), "{name}");
+        }
+        for name in [
+            "abv-value",
+            "product-stamped-date",
+            "bvd-card",
+            "product-description",
+        ] {
+            assert!(!is_certain_clutter(name), "{name}");
+        }
     }
 
     /// A forum post's poster card and signature are not the post (XenForo, phpBB, vBulletin,
