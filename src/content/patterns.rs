@@ -359,7 +359,8 @@ fn certain_uncached(class_id: &str) -> bool {
         "visuallyhidden",
         "screen-reader",
         "copyright",
-        "signature",
+        // `post-signature`, `message-signature`: not `signature-dishes`.
+        "-signature",
         // Shops' review widgets, by vendor (Yotpo, Judge.me, Okendo, Stamped, Loox,
         // Bazaarvoice, PowerReviews, Trustpilot): customer reviews and star summaries around
         // the product, not its description, however "main" their names.
@@ -581,6 +582,7 @@ mod tests {
         assert!(is_certain_clutter("message-signature"));
         assert!(!is_unlikely("message-body js-selecttoquote"));
         assert!(!is_certain_clutter("post-text"));
+        assert!(!is_certain_clutter("signature-dishes"));
     }
 
     #[test]
