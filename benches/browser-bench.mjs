@@ -56,6 +56,8 @@ try {
   console.log(`Chromium ${r.browser}, ${r.machine}, ${r.pages} pages x ${r.runs} runs (median per page)`);
   console.log(`WASM ${(r.wasm.bytes / 1024).toFixed(0)} KB: first use (download + compile + instantiate) ${f(r.wasm.first_use_ms)} ms; download ${f(r.wasm.download_ms)} ms; compile ${f(r.wasm.compile_ms)} ms`);
   console.log(`Clean View (outerHTML + extract): median ${f(r.cleanview.median_ms)} ms, p95 ${f(r.cleanview.p95_ms)} ms, total ${f(r.cleanview.total_ms)} ms`);
+  const serialize = r.rows.reduce((sum, row) => sum + (row.serialize_ms ?? 0), 0);
+  console.log(`  of which outerHTML: total ${f(serialize)} ms (${f((100 * serialize) / r.cleanview.total_ms)}%)`);
   console.log(`Readability.js (cloneNode + parse): median ${f(r.readability.median_ms)} ms, p95 ${f(r.readability.p95_ms)} ms, total ${f(r.readability.total_ms)} ms`);
   console.log(`ratio Clean View / Readability per page: median ${f(r.ratio.median)}, p95 ${f(r.ratio.p95)}, min ${f(r.ratio.min)}, max ${f(r.ratio.max)}`);
   console.log(`-> ${outFile}`);
