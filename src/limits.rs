@@ -151,6 +151,11 @@ pub fn parse_document_bounded(html: &str, budget: u64) -> Result<Html, u64> {
     parse_counting(html, budget).0
 }
 
+/// [`parse_document_bounded`], with the number of steps taken.
+pub fn parse_document_counted(html: &str, budget: u64) -> (Result<Html, u64>, u64) {
+    parse_counting(html, budget)
+}
+
 /// Parse `html` as a fragment in a `<body>` (as `Html::parse_fragment` does), through the same
 /// sink type as the document parse.
 ///

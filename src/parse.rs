@@ -13,49 +13,47 @@
 //! the self-closing slash on an `iframe`), and the article vanished into an invisible iframe.
 //! Such a page is parsed again with the element closed where the browser's `</noscript>` is.
 
-use html5ever::local_name as ln;
 use scraper::{Html, Node};
 
-/// Elements whose content the tokenizer reads as text up to their own end tag.
-const RAW_TEXT: [&str; 8] = [
-    "iframe", "noembed", "noframes", "xmp", "textarea", "title", "style", "script",
-];
+/// Elements whose content the tokenizer reads as text up to their own end tag, and that a
+/// page has no reason to leave open. (`script` and `style` are left out: their text holds
+/// markup in strings, where a scan for tags would misread it.)
+const RAW_TEXT: [&str; 6] = ["iframe", "noembed", "noframes", "xmp", "textarea", "title"];
 
 /// The parsed page, or the number of parser steps taken when `budget` ran out.
 pub fn parse_document(html: &str, budget: u64) -> Result<Html, u64> {
-    let doc = crate::limits::parse_document_bounded(html, budget)?;
+    let (doc, used) = crate::limits::parse_document_counted(html, budget);
+    let doc = doc?;
     if !swallowed_by_noscript(&doc) {
         return Ok(doc);
     }
-    match close_raw_text_in_noscript(html) {
-        Some(mended) => crate::limits::parse_document_bounded(&mended, budget),
-        None => Ok(doc),
-    }
+    let Some(mended) = close_raw_text_in_noscript(html) else {
+        return Ok(doc);
+    };
+    // The second reading shares the page's budget; past it, the first reading stands.
+    Ok(crate::limits::parse_document_bounded(&mended, budget.saturating_sub(used)).unwrap_or(doc))
 }
 
-/// Whether a raw-text element inside a `<noscript>` holds the noscript's own end tag, and so
-/// the page after it. Reads only `noscript` elements' children: nothing on most pages.
+/// Whether a raw-text element holds a `</noscript>` end tag as text, and so the page after
+/// it: wherever the parser put the element (a noscript in `<head>` is closed by an `iframe`,
+/// which then opens the body). One look at each such element: a handful on most pages.
 fn swallowed_by_noscript(doc: &Html) -> bool {
     doc.tree.nodes().any(|n| {
-        let Node::Element(e) = n.value() else {
-            return false;
-        };
-        e.name.local == ln!("noscript")
-            && n.children().any(|c| {
-                c.value()
-                    .as_element()
-                    .is_some_and(|ce| RAW_TEXT.contains(&&*ce.name.local))
-                    && c.children().any(|t| match t.value() {
-                        Node::Text(t) => find_ci(t.as_bytes(), 0, b"</noscript").is_some(),
-                        _ => false,
-                    })
+        n.value()
+            .as_element()
+            .is_some_and(|e| RAW_TEXT.contains(&&*e.name.local))
+            && n.children().any(|t| match t.value() {
+                Node::Text(t) => find_ci(t.as_bytes(), 0, b"</noscript").is_some(),
+                _ => false,
             })
     })
 }
 
 /// `html` with an end tag inserted before each `</noscript>` whose noscript opens a raw-text
-/// element and leaves it open; `None` when there is none. A stray end tag, should the scan
-/// misread a noscript (one inside a comment, say), is ignored by the parser.
+/// element and leaves it open; `None` when there is none. Should the scan misread a noscript
+/// (one inside a comment or a script's string), the inserted end tag is ignored by the tree
+/// builder in markup, and inside a script or style it is text: only `</script>` or
+/// `</style>` could end those, and neither is inserted.
 fn close_raw_text_in_noscript(html: &str) -> Option<String> {
     let bytes = html.as_bytes();
     let mut out = String::new();
@@ -124,9 +122,13 @@ fn find_end_tag(hay: &[u8], from: usize, tag: &str) -> Option<usize> {
         let lt = find_ci(hay, at, b"</")?;
         let name = lt + 2;
         let end = name + tag.len();
+        // `</iframe>` or `</iframe ` ends the element; `</iframex` does not.
         if hay
             .get(name..end)
             .is_some_and(|n| n.eq_ignore_ascii_case(tag.as_bytes()))
+            && hay
+                .get(end)
+                .is_some_and(|&b| b == b'>' || b == b'/' || b.is_ascii_whitespace())
         {
             return Some(end);
         }
@@ -196,5 +198,36 @@ mod tests {
             close_raw_text_in_noscript("<NOSCRIPT><Title>x</NOSCRIPT>").as_deref(),
             Some("<NOSCRIPT><Title>x</title></NOSCRIPT>")
         );
+        // `</iframex` does not end an iframe; a script's text is not scanned for tags.
+        assert!(close_raw_text_in_noscript("<noscript><iframe></iframex></noscript>").is_some());
+        assert_eq!(
+            close_raw_text_in_noscript("<noscript><script>x</noscript>"),
+            None
+        );
+    }
+
+    /// Wherever the parser puts the open element: a noscript in `<head>` is closed by the
+    /// iframe, which opens the body and takes the page; one nested in a `div` likewise.
+    #[test]
+    fn the_trap_is_found_wherever_the_iframe_lands() {
+        for page in [
+            r#"<html><head><noscript><iframe src="t" /></noscript><title>T</title></head><body><p>The story.</p></body></html>"#,
+            r#"<html><body><noscript><div><iframe src="t" /></div></noscript><p>The story.</p></body></html>"#,
+        ] {
+            let text = body_text(page);
+            assert!(text.contains("The story."), "{page}: {text}");
+        }
+    }
+
+    /// The second reading shares the first one's budget: when too little is left, the first
+    /// reading is returned rather than an error for a page that parsed.
+    #[test]
+    fn the_repair_stays_within_the_budget() {
+        let page =
+            r#"<html><body><noscript><iframe src="t" /></noscript><p>The story.</p></body></html>"#;
+        let (first, used) = crate::limits::parse_document_counted(page, u64::MAX);
+        assert!(first.is_ok());
+        let doc = parse_document(page, used + 1).expect("the first reading stands");
+        assert!(swallowed_by_noscript(&doc));
     }
 }

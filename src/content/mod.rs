@@ -350,13 +350,13 @@ const SHORT_PICK: u32 = 1200;
 /// Below this share of the main area's text, the cleaned pick is taken to have missed it.
 const SPARSE_SHARE: f32 = 0.5;
 
-/// Schema.org types of pages whose main area holds much besides the content.
 /// A forum thread or a question with its answers, by its schema.org type.
 fn is_thread(t: &str) -> bool {
     let t = t.to_ascii_lowercase();
     t.contains("forum") || t.contains("discussion") || t == "qapage" || t == "question"
 }
 
+/// Schema.org types of pages whose main area holds much besides the content.
 fn is_offer_or_thread(t: &str) -> bool {
     let l = t.to_ascii_lowercase();
     l.contains("product") || l.contains("offer") || is_thread(t)

@@ -86,7 +86,9 @@ const UNLIKELY_SUBSTR: &[&str] = &[
     "user-extras",
     "userbanner",
     "postprofile",
-    // Forum signatures and Stack Exchange's poster cards (`post-signature`).
+    // Forum signatures (`signature`, `signature_div`, `signature-content-wrapper`). A section
+    // named after a restaurant's signature dishes goes with them unless an article-like name
+    // rescues it: forum signatures are by far the commoner use of the word in class names.
     "signature",
     "sr-only",
     "visually-hidden",
@@ -258,14 +260,15 @@ pub fn class_id(el: &scraper::node::Element) -> String {
 }
 
 /// [`class_id`], as read on a page whose replies are its content (`Flags::discussion`): the
-/// words that make a reply clutter elsewhere ("comment", "replies") are left out, so a thread's
-/// posts (`ipsComment`, Drupal's `comment-content`) are judged by their other names.
+/// letters that make a reply clutter elsewhere ("comment") are cut out wherever they occur,
+/// so a thread's posts (`ipsComment`, Drupal's `comment-content`) are judged by
+/// the rest of their names.
 pub fn names(el: &scraper::node::Element, flags: super::prune::Flags) -> String {
     let cid = class_id(el);
-    if !flags.discussion || !(cid.contains("comment") || cid.contains("replies")) {
+    if !flags.discussion || !cid.contains("comment") {
         return cid;
     }
-    cid.replace("comment", "").replace("replies", "")
+    cid.replace("comment", "")
 }
 
 /// The three verdicts on one class/id string.
@@ -359,8 +362,6 @@ fn certain_uncached(class_id: &str) -> bool {
         "visuallyhidden",
         "screen-reader",
         "copyright",
-        // `post-signature`, `message-signature`: not `signature-dishes`.
-        "-signature",
         // Shops' review widgets, by vendor (Yotpo, Judge.me, Okendo, Stamped, Loox,
         // Bazaarvoice, PowerReviews, Trustpilot): customer reviews and star summaries around
         // the product, not its description, however "main" their names.
@@ -380,7 +381,12 @@ fn certain_uncached(class_id: &str) -> bool {
     ];
     // "comments" is common, but "comment-content" inside a forum post is content: only
     // whole-name clutter counts here, so names must start with or be the clutter word.
-    tokens_joined(class_id).any(|t| CERTAIN.iter().any(|c| t.starts_with(c) || t.ends_with(c)))
+    tokens_joined(class_id).any(|t| {
+        CERTAIN.iter().any(|c| t.starts_with(c) || t.ends_with(c))
+            // Forum signatures and Stack Exchange's poster cards (`signature`,
+            // `post-signature`), whatever else names them; not `signature-collection`.
+            || t.ends_with("signature")
+    })
 }
 
 /// Class and id names split on whitespace only (keeps `article-share` whole).
@@ -576,7 +582,9 @@ mod tests {
         assert!(is_unlikely("message-userextras"));
         assert!(is_unlikely("userbanner message-userbanner"));
         assert!(is_unlikely("postprofile"));
-        assert!(is_unlikely("signature"));
+        assert!(is_certain_clutter("signature"));
+        assert!(is_certain_clutter("postsignature"));
+        assert!(is_unlikely("signature_div") && !is_certain_clutter("signature-collection"));
         // "post" would rescue the name; a signature is clutter whatever names it.
         assert!(is_certain_clutter("post-signature flex--item fl0"));
         assert!(is_certain_clutter("message-signature"));

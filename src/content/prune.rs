@@ -27,7 +27,7 @@ pub struct Flags {
     /// often the items the page lists.
     pub drop_teasers: bool,
     /// The page declares itself a discussion (a forum thread, a Q&A page): its replies are
-    /// the content, so names saying "comment" or "replies" are not read as clutter.
+    /// the content, so names saying "comment" are not read as clutter.
     pub discussion: bool,
 }
 
@@ -452,8 +452,13 @@ fn decide(
     }
     // A short form asking for an e-mail address or a phone number is a sign-up or contact
     // box in every pass: the relaxed passes, run when a page holds little prose, would
-    // otherwise hand its field labels and honeypot notes to the reader.
-    if name == "form" && text_len_at_most(node, 1000) && asks_for_contact(node) {
+    // otherwise hand its field labels and honeypot notes to the reader. (Not a form that
+    // holds the page's headline or main area: ASP.NET wraps whole pages in one.)
+    if name == "form"
+        && text_len_at_most(node, 1000)
+        && asks_for_contact(node)
+        && !markers.page(node)
+    {
         return true;
     }
     if !flags.strip_unlikely {
