@@ -98,10 +98,11 @@ pub fn clean(
 }
 
 fn normalise(s: &str) -> String {
-    s.chars()
+    let kept: String = s
+        .chars()
         .filter(|c| c.is_alphanumeric() || c.is_whitespace())
-        .collect::<String>()
-        .split_whitespace()
+        .collect();
+    crate::text::words(&kept)
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
@@ -417,8 +418,8 @@ fn repeats_title(heading: &str, title: &str) -> bool {
     if heading == title || title.starts_with(heading) && heading.len() * 10 >= title.len() * 6 {
         return true;
     }
-    let hw: Vec<&str> = heading.split_whitespace().collect();
-    let tw: std::collections::HashSet<&str> = title.split_whitespace().collect();
+    let hw: Vec<&str> = crate::text::words(heading).collect();
+    let tw: std::collections::HashSet<&str> = crate::text::words(title).collect();
     let shared = hw.iter().filter(|w| tw.contains(*w)).count();
     hw.len() >= 3 && shared * 4 >= hw.len() * 3 && hw.len() * 4 >= tw.len() * 3
 }
@@ -608,7 +609,7 @@ fn is_linked_headline(n: NodeRef<'_, Node>) -> bool {
     };
     let titled = is_heading(e.name())
         || e.attribute("class")
-            .is_some_and(|c| c.split_whitespace().any(|t| t.contains("title")));
+            .is_some_and(|c| crate::text::words(c).any(|t| t.contains("title")));
     if !titled {
         return false;
     }
@@ -620,7 +621,7 @@ fn is_linked_headline(n: NodeRef<'_, Node>) -> bool {
     let (Some(link), None) = (links.next(), links.next()) else {
         return false;
     };
-    let words = |x: NodeRef<'_, Node>| crate::dom::raw_text(x).split_whitespace().count();
+    let words = |x: NodeRef<'_, Node>| crate::text::words(&crate::dom::raw_text(x)).count();
     let w = words(link);
     w >= 4 && w == words(n)
 }

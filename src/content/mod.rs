@@ -451,7 +451,7 @@ fn word_set(text: &str) -> std::collections::HashSet<String> {
 /// body with script), and the publisher's copy, paragraph by paragraph, is the better answer.
 pub fn body_from_json_ld(article_body: &str, found_text: &str) -> Option<Clean> {
     // Only a real body (some 80 words or more) is worth trusting over the page.
-    if article_body.split_whitespace().count() < 80 {
+    if crate::text::words(article_body).count() < 80 {
         return None;
     }
     let body = word_set(article_body);

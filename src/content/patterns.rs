@@ -513,7 +513,7 @@ pub fn is_boilerplate_heading(text: &str) -> bool {
     ];
     STARTS
         .iter()
-        .any(|s| t == *s || (t.starts_with(s) && t.split_whitespace().count() <= 6))
+        .any(|s| t == *s || (t.starts_with(s) && crate::text::words(&t).count() <= 6))
 }
 
 #[cfg(test)]

@@ -254,7 +254,7 @@ impl Markers {
                         stack.push((false, false));
                         if e.attribute("aria-expanded").is_some() && controlled.len() < 10_000 {
                             if let Some(ids) = e.attribute("aria-controls") {
-                                controlled.extend(ids.split_whitespace().map(str::to_string));
+                                controlled.extend(crate::text::words(ids).map(str::to_string));
                             }
                         }
                     }

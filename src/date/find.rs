@@ -355,7 +355,7 @@ fn marked_role(el: &ElementRef<'_>) -> Role {
 
 fn itemprop_role(prop: &str) -> Option<Role> {
     let mut role = None;
-    for p in prop.split_whitespace() {
+    for p in crate::text::words(prop) {
         match p.to_ascii_lowercase().as_str() {
             "datepublished" | "datecreated" | "uploaddate" | "publishdate" => {
                 role = Some(Role::Published)
@@ -619,7 +619,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                     || a.itemtype
                         .is_some_and(|t| t.contains("Article") || t.contains("BlogPosting"))
                     || a.class.is_some_and(|c| {
-                        c.split_whitespace().any(|w| {
+                        crate::text::words(c).any(|w| {
                             matches!(
                                 w,
                                 "article"
@@ -824,7 +824,7 @@ pub fn collect(doc: &Html, json_ld: &[Value], now: Option<DateTime<Utc>>) -> Evi
                                         Some(Marker::Other) => continue,
                                         None => role,
                                     };
-                                    let name = class_id.split_whitespace().next().unwrap_or("");
+                                    let name = crate::text::words(class_id).next().unwrap_or("");
                                     push(
                                         &mut out,
                                         Candidate {

@@ -226,7 +226,7 @@ fn favicon(ix: &index::Index<'_>, base: Option<&Url>, page_url: Option<&Url>) ->
             .attribute("rel")
             .unwrap_or("")
             .to_ascii_lowercase();
-        let rank = if rel.split_whitespace().any(|t| t == "icon") {
+        let rank = if crate::text::words(&rel).any(|t| t == "icon") {
             // Prefer a size near 32 px: crisp in the popup, small to load.
             let size = l
                 .value()
@@ -360,7 +360,7 @@ fn byline_text(el: ElementRef<'_>) -> Option<String> {
         .map(|n| collapse_ws(&n.text().collect::<String>()));
     let t = name.unwrap_or_else(|| collapse_ws(&el.text().collect::<String>()));
     let t = strip_by(&t);
-    let words = t.split_whitespace().count();
+    let words = crate::text::words(t).count();
     ((1..=12).contains(&words) && t.chars().count() < 100 && !t.contains("http"))
         .then(|| t.to_string())
 }

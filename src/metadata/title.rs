@@ -111,7 +111,7 @@ fn separators(title: &str) -> Vec<(usize, usize, char)> {
 }
 
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    crate::text::words(s).count()
 }
 
 /// The headline part of a `<title>` like "Headline | Site", by the conventions of sites'
