@@ -13,6 +13,7 @@
 //! the self-closing slash on an `iframe`), and the article vanished into an invisible iframe.
 //! Such a page is parsed again with the element closed where the browser's `</noscript>` is.
 
+use crate::text::find_ascii_ci as find_ci;
 use scraper::{Html, Node};
 
 /// Elements whose content the tokenizer reads as text up to their own end tag, and that a
@@ -62,10 +63,7 @@ fn close_raw_text_in_noscript(html: &str) -> Option<String> {
     while let Some(open) = find_ci(bytes, at, b"<noscript") {
         let name_end = open + "<noscript".len();
         at = name_end;
-        if !bytes
-            .get(name_end)
-            .is_some_and(|&b| b == b'>' || b == b'/' || b.is_ascii_whitespace())
-        {
+        if !names_tag(bytes, open + 1, "noscript") {
             continue;
         }
         let Some(gt) = bytes.get(name_end..)?.iter().position(|&b| b == b'>') else {
@@ -97,14 +95,7 @@ fn unclosed_raw_text(region: &[u8]) -> Option<&'static str> {
     while let Some(lt) = region.get(at..)?.iter().position(|&b| b == b'<') {
         let tag_at = at + lt + 1;
         at = tag_at;
-        let Some(tag) = RAW_TEXT.iter().find(|t| {
-            region
-                .get(tag_at..tag_at + t.len())
-                .is_some_and(|n| n.eq_ignore_ascii_case(t.as_bytes()))
-                && region
-                    .get(tag_at + t.len())
-                    .is_some_and(|&b| b == b'>' || b == b'/' || b.is_ascii_whitespace())
-        }) else {
+        let Some(tag) = RAW_TEXT.iter().find(|t| names_tag(region, tag_at, t)) else {
             continue;
         };
         match find_end_tag(region, tag_at, tag) {
@@ -119,42 +110,24 @@ fn unclosed_raw_text(region: &[u8]) -> Option<&'static str> {
 fn find_end_tag(hay: &[u8], from: usize, tag: &str) -> Option<usize> {
     let mut at = from;
     loop {
-        let lt = find_ci(hay, at, b"</")?;
-        let name = lt + 2;
-        let end = name + tag.len();
+        let name = find_ci(hay, at, b"</")? + 2;
         // `</iframe>` or `</iframe ` ends the element; `</iframex` does not.
-        if hay
-            .get(name..end)
-            .is_some_and(|n| n.eq_ignore_ascii_case(tag.as_bytes()))
-            && hay
-                .get(end)
-                .is_some_and(|&b| b == b'>' || b == b'/' || b.is_ascii_whitespace())
-        {
-            return Some(end);
+        if names_tag(hay, name, tag) {
+            return Some(name + tag.len());
         }
         at = name;
     }
 }
 
-/// Position of `needle` (ASCII, lower case) in `hay` at or after `from`, ignoring ASCII case.
-fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    let first = needle.first()?;
-    let mut at = from;
-    while let Some(i) = hay
-        .get(at..)?
-        .iter()
-        .position(|b| b.eq_ignore_ascii_case(first))
-    {
-        let pos = at + i;
-        if hay
-            .get(pos..pos + needle.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
-        {
-            return Some(pos);
-        }
-        at = pos + 1;
-    }
-    None
+/// Whether the tag name at `at` in `hay` is `tag`, in any case: the name followed by what the
+/// tokenizer ends a tag name with (`>`, `/`, whitespace), so `iframex` is not `iframe`.
+fn names_tag(hay: &[u8], at: usize, tag: &str) -> bool {
+    let end = at + tag.len();
+    hay.get(at..end)
+        .is_some_and(|n| n.eq_ignore_ascii_case(tag.as_bytes()))
+        && hay
+            .get(end)
+            .is_some_and(|&b| b == b'>' || b == b'/' || b.is_ascii_whitespace())
 }
 
 #[cfg(test)]

@@ -249,6 +249,28 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
+/// Position of `needle` (ASCII, lower case) in `hay` at or after `from`, ignoring ASCII case:
+/// tag and class names as browsers compare them, without a lower-cased copy of the haystack.
+pub(crate) fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let first = needle.first()?;
+    let mut at = from;
+    while let Some(i) = hay
+        .get(at..)?
+        .iter()
+        .position(|b| b.eq_ignore_ascii_case(first))
+    {
+        let pos = at + i;
+        if hay
+            .get(pos..pos + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return Some(pos);
+        }
+        at = pos + 1;
+    }
+    None
+}
+
 /// Whether the character starting at byte `i` of valid UTF-8 is Unicode White_Space (what
 /// `char::is_whitespace` tests), and its length in bytes.
 fn space_at(b: &[u8], i: usize) -> (bool, usize) {

@@ -525,14 +525,9 @@ fn decide(
 fn is_consent_box(el: &Element) -> bool {
     // Asked of every element in every pass: a case-blind search in place, no lowercase copy.
     let names = |v: &str| {
-        let v = v.as_bytes();
-        (0..v.len()).any(|i| {
-            [&b"cookie"[..], b"consent", b"gdpr"].iter().any(|w| {
-                v[i..]
-                    .get(..w.len())
-                    .is_some_and(|r| r.eq_ignore_ascii_case(w))
-            })
-        })
+        [&b"cookie"[..], b"consent", b"gdpr"]
+            .iter()
+            .any(|w| crate::text::find_ascii_ci(v.as_bytes(), 0, w).is_some())
     };
     ["class", "id"]
         .iter()

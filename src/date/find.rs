@@ -232,11 +232,7 @@ fn excluded_container(tag: &str, class_id: &str, place: Place) -> Exclusion {
     {
         return Exclusion::No;
     }
-    for w in class_id.split(|c: char| c.is_whitespace()) {
-        let w = w.trim();
-        if w.is_empty() {
-            continue;
-        }
+    for w in crate::text::words(class_id) {
         // Prefix, not substring: "comments-area" and "related-posts" hold other items'
         // dates, while "has-sidebar" or "no-comments" are state classes on the article's own
         // wrappers.
