@@ -340,7 +340,7 @@ fn walk(
                         }
                     } else if flags.clean_conditionally {
                         remove = fishy(n, name, &frame, flags)
-                            || (flags.drop_teasers && is_teaser(n, name, &frame));
+                            || (flags.article && is_teaser(n, name, &frame));
                     }
                     if !remove && (is_counter(name, &frame) || is_meta_line(name, &frame)) {
                         remove = true;

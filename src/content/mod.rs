@@ -123,7 +123,7 @@ const PASSES: [Flags; 5] = [
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: true,
-        drop_teasers: false,
+        article: false,
         discussion: false,
     },
     Flags {
@@ -131,7 +131,7 @@ const PASSES: [Flags; 5] = [
         strip_unlikely: false,
         weight_classes: false,
         clean_conditionally: false,
-        drop_teasers: false,
+        article: false,
         discussion: false,
     },
 ];
@@ -209,6 +209,7 @@ fn run_pass(
 ) -> (Clean, u32) {
     let mut flags = flags;
     flags.discussion = meta.page_type.as_deref().is_some_and(is_thread);
+    flags.article = meta.declared_article;
     let lazy = prune::prune(d, undo, hidden, flags, keep_noscript);
     let stats = stats::gather(d.tree.root());
     let cands = score::find_candidates(d, &stats, flags);
@@ -217,7 +218,6 @@ fn run_pass(
     let Some(mut top) = top else {
         return (Builder::empty(), 0);
     };
-    flags.drop_teasers = meta.declared_article;
     let mut roots = gather_siblings(d, top, &cands.scores, &stats);
     // Pages that are not articles (landing, product, listing pages) spread their content
     // over many small blocks: when the best container holds only a minority of the page's

@@ -22,10 +22,12 @@ pub struct Flags {
     pub strip_unlikely: bool,
     pub weight_classes: bool,
     pub clean_conditionally: bool,
-    /// Drop rails of linked `article` cards while cleaning (see `clean::is_teaser`). Set
-    /// per page, for pages that declare themselves an article: elsewhere such cards are
-    /// often the items the page lists.
-    pub drop_teasers: bool,
+    /// The page declares itself an article (set per page, not per pass). Its rails of linked
+    /// `article` cards go while cleaning (`clean::is_teaser`), its collapsed FAQ panels stay
+    /// hidden, and blocks named "card" read as teasers. Elsewhere (shops, landing pages,
+    /// listings) cards are the items the page lists and collapsed panels hold its
+    /// description.
+    pub article: bool,
     /// The page declares itself a discussion (a forum thread, a Q&A page): its replies are
     /// the content, so names saying "comment" are not read as clutter.
     pub discussion: bool,
@@ -37,7 +39,7 @@ impl Flags {
         strip_unlikely: true,
         weight_classes: true,
         clean_conditionally: true,
-        drop_teasers: false,
+        article: false,
         discussion: false,
     };
 }
@@ -208,7 +210,18 @@ fn is_hidden(el: &Element, hidden_attr: Option<&str>, flags: Flags) -> bool {
 /// content of a closed `<details>`), hidden only until clicked: its text is the article's. It
 /// still meets every clutter rule after this (a hidden menu or dialog is dropped as one).
 /// Hidden tab panels are not counted: settings dialogs are built of them.
-fn is_collapsed_panel(node: NodeRef<'_, Node>, el: &Element, markers: &Markers) -> bool {
+///
+/// Outside articles, a hidden block named as a disclosure's body (an FAQ answer, an
+/// accordion or collapse panel, a shop's "read more" expander) that holds sentences counts
+/// too, however it is wired: shops and landing pages keep their description and FAQ in
+/// them. In an article the collapsed FAQ under the story is an appendix the reader did not
+/// open, and it stays out.
+fn is_collapsed_panel(
+    node: NodeRef<'_, Node>,
+    el: &Element,
+    markers: &Markers,
+    flags: Flags,
+) -> bool {
     if node
         .parent()
         .and_then(|p| p.value().as_element())
@@ -218,6 +231,16 @@ fn is_collapsed_panel(node: NodeRef<'_, Node>, el: &Element, markers: &Markers) 
     }
     let role = el.attribute("role").map(str::trim);
     if role == Some("region") && el.attribute("aria-labelledby").is_some() {
+        return true;
+    }
+    if !flags.article
+        && el.attribute("class").is_some_and(|c| {
+            ["faq", "answer", "accordion", "expander", "collapse"]
+                .iter()
+                .any(|w| crate::text::find_ascii_ci(c.as_bytes(), 0, w.as_bytes()).is_some())
+        })
+        && holds_sentences(node)
+    {
         return true;
     }
     el.attribute("id")
@@ -236,7 +259,9 @@ struct Markers {
     page: crate::dom::IdSet,
     /// Holds any of those or an `<article>` below it.
     article: crate::dom::IdSet,
-    /// Ids that a disclosure button (`aria-expanded` with `aria-controls`) opens and closes.
+    /// Ids that a disclosure button opens and closes: `aria-controls` on an element with
+    /// `aria-expanded`, or on a plain `<button>` (some accordions keep their state in a
+    /// `data-` attribute). Not a tab (`role=tab`): hidden tab panels are not counted.
     controlled: std::collections::HashSet<String>,
 }
 
@@ -252,7 +277,9 @@ impl Markers {
                 Edge::Open(n) => {
                     if let Some(e) = n.value().as_element() {
                         stack.push((false, false));
-                        if e.attribute("aria-expanded").is_some() && controlled.len() < 10_000 {
+                        let opens = e.attribute("aria-expanded").is_some()
+                            || (e.name() == "button" && e.attribute("role").is_none());
+                        if opens && controlled.len() < 10_000 {
                             if let Some(ids) = e.attribute("aria-controls") {
                                 controlled.extend(crate::text::words(ids).map(str::to_string));
                             }
@@ -416,12 +443,12 @@ fn decide(
     if name == "iframe" {
         return super::serialize::video_link(el.attribute("src").unwrap_or("")).is_none();
     }
-    if is_hidden(el, hidden_attr, flags) && !is_collapsed_panel(node, el, markers) {
+    if is_hidden(el, hidden_attr, flags) && !is_collapsed_panel(node, el, markers, flags) {
         return true;
     }
     if flags.strip_hidden
         && el.attribute("class").is_some_and(class_hides)
-        && !is_collapsed_panel(node, el, markers)
+        && !is_collapsed_panel(node, el, markers, flags)
         && !holds_sentences(node)
     {
         return true;
@@ -508,11 +535,16 @@ fn decide(
     {
         return true;
     }
+    // An accordion's panel (`role=region`, the WAI-ARIA pattern) is named after the widget
+    // part (`accordion__dropdown`, `collapse`), not after what it holds: with sentences in
+    // it, it is an FAQ answer or a section of the page, not a menu.
     if is_unlikely(&cid)
         && !markers.article(node)
         && !((is_expander(&cid) && holds_prose(node, 3))
             || (is_layout_wrapper(&cid) && holds_prose(node, 6))
-            || (is_sidebar_layout(&cid) && holds_prose(node, 2)))
+            || (is_sidebar_layout(&cid) && holds_prose(node, 2))
+            || (el.attribute("role").is_some_and(|r| r.trim() == "region")
+                && holds_sentences(node)))
     {
         return true;
     }
@@ -925,5 +957,56 @@ mod tests {
         };
         assert!(kept_text(&page(&prose.repeat(3))).contains("smart thermostat"));
         assert!(!kept_text(&page("")).contains("JUMP"));
+    }
+
+    /// An accordion's panel (`role=region`) named after the widget part ("dropdown") is an
+    /// FAQ answer when it holds a sentence; a dropdown of links is still a menu.
+    #[test]
+    fn an_accordion_region_holding_sentences_is_not_a_menu() {
+        let page = |inner: &str| {
+            format!(
+                r#"<html><body><main><h1>Course</h1><ul><li><button aria-expanded="false">Who is it for?</button><div class="accordion-item__dropdown" role="region">{inner}</div></li></ul></main></body></html>"#
+            )
+        };
+        let answer = "<p>This course is for ANSWER mid-level news professionals who solve problems with products.</p>";
+        assert!(kept_text(&page(answer)).contains("ANSWER"));
+        let menu = r#"<a href="/a">MENU one</a> <a href="/b">Two</a>"#;
+        assert!(!kept_text(&page(menu)).contains("MENU"));
+    }
+
+    /// Outside articles, a collapsed FAQ answer or expander holding sentences is the page's
+    /// text (a shop's description, a course's FAQ); in an article it stays out.
+    #[test]
+    fn collapsed_faq_answers_count_outside_articles() {
+        let page = r#"<html><body><main><h1>Backpack</h1><div class="faq-question">Is it waterproof?</div><div class="faq-answer" style="display: none;">A: Yes, the water-resistant fabric and the rain COVER shield your gear in a storm.</div><div class="promo-strip" style="display:none">Spring SALE now on, take a look at what is new.</div></main></body></html>"#;
+        let shop = kept_text(page);
+        assert!(shop.contains("COVER") && !shop.contains("SALE"), "{shop}");
+        let article = Flags {
+            article: true,
+            ..Flags::ALL
+        };
+        assert!(!kept_text_with(page, article).contains("COVER"));
+        // Names alone do not do it: a hidden answer without a sentence stays hidden.
+        let short = page.replace(
+            "A: Yes, the water-resistant fabric and the rain COVER shield your gear in a storm.",
+            "COVER: yes",
+        );
+        assert!(!kept_text(&short).contains("COVER"));
+    }
+
+    /// Some accordions keep their state in a `data-` attribute: a plain button naming its
+    /// panel in `aria-controls` still opens it. A tab's panel is not counted.
+    #[test]
+    fn a_panel_a_plain_button_controls_is_collapsed_not_gone() {
+        let page = |button: &str| {
+            format!(
+                r#"<html><body><main><h1>Q</h1>{button}<div id="item-3-content" hidden>We do not record live CLASSES, so join them when you can.</div></main></body></html>"#
+            )
+        };
+        let plain =
+            r#"<button aria-controls="item-3-content" data-expanded="false">Missed one?</button>"#;
+        assert!(kept_text(&page(plain)).contains("CLASSES"));
+        let tab = r#"<button role="tab" aria-controls="item-3-content">Missed one?</button>"#;
+        assert!(!kept_text(&page(tab)).contains("CLASSES"));
     }
 }
