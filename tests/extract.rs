@@ -508,6 +508,38 @@ fn cards(n: usize) -> String {
 }
 
 #[test]
+fn a_shop_category_without_a_main_element_keeps_its_grid() {
+    // A shop's category page with no `main`: a grid of products (pictures, name, maker,
+    // price) and one block of prose, the shop's pricing policy. Scoring picks the wrapper,
+    // and conditional cleaning leaves only the policy (each card is pictures and a few words):
+    // that small a part of the container is not the content, the container is.
+    let items: String = (1..=30)
+        .map(|i| {
+            format!(
+                r#"<div class="item"><img src="/img/{i}.jpg" alt=""><img src="/img/{i}b.jpg" alt="">
+                <h4>Laser projector model {i}</h4><div>Maker {i}</div><div>${i},499</div></div>"#
+            )
+        })
+        .collect();
+    let policy: String = (1..=4)
+        .map(|i| format!("<p>Policy point {i}: as an authorised dealer, we are bound by agreements with our partners on how prices are shown, so some items cannot be added to a cart.</p>"))
+        .collect();
+    let html = format!(
+        r#"<html><head><meta property="og:type" content="website"></head><body>
+        <header><nav><a href="/">Home</a> <a href="/screens">Screens</a></nav></header>
+        <div class="page-wrapper"><h1>Native 4K projectors</h1><div class="toolbar">Products 1-30 of 40</div>
+        <div class="products">{items}</div>
+        <div class="policy"><h3>Pricing policy</h3>{policy}</div></div>
+        <footer><p>© Example Screens</p></footer></body></html>"#
+    );
+    let a = extract(&html, &opts()).expect("extracts");
+    for want in ["Laser projector model 1", "Maker 7", "$12,499"] {
+        assert!(a.text.contains(want), "{want} missing from:\n{}", a.text);
+    }
+    assert!(!a.text.contains("Example Screens"), "{}", a.text);
+}
+
+#[test]
 fn a_listing_page_keeps_its_cards_after_the_intro() {
     // A category archive: one intro paragraph, then a grid of recipe cards. Scoring picks the
     // intro; the cards are what the page lists and belong in the reading.

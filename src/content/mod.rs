@@ -237,17 +237,23 @@ fn run_pass(
     if flags.clean_conditionally {
         // Copies count here: the main area's measure includes them too.
         let kept_all = kept.text + kept.copies;
-        let sparse = body.and_then(|b| sparse_main(d, &stats, b, kept_all, meta));
+        let sparse = body.and_then(|b| sparse_main(d, &stats, b, &roots, kept_all, meta));
         let wider = sparse.or_else(|| short_pick(d, &stats, &roots, body, kept_all, meta));
         if let Some(wider) = wider {
+            // A marked main area is sure to be the content, and so is the pick read whole when
+            // cleaning left under a tenth of it (a grid judged away card by card: a looser
+            // pass finds less of it, not an article). Otherwise a widened pick is a guess:
+            // the next passes may still find the article (in a container named like
+            // clutter), so the guess competes with the length it had.
+            let guess = sparse.is_none_or(|s| {
+                roots.contains(&s) && kept_all * 10 >= stats.get(&s).map_or(0, |x| x.text)
+            });
             if undo.restore_to(d, mark) {
                 roots = vec![wider];
                 flags.clean_conditionally = false;
                 let short = kept.text;
                 kept = clean::clean(d, undo, &roots, meta.title.as_deref(), flags);
-                if sparse.is_none() {
-                    // A widened short pick is a guess: the next, looser passes may still
-                    // find the article, so it competes with the length it had.
+                if guess {
                     kept.text = short;
                 }
             }
@@ -280,14 +286,15 @@ fn innermost_main(d: &Html, holds: impl Fn(&NodeId) -> bool) -> Option<NodeId> {
 /// A landing or service page built of short blocks (a hero line, feature cards, a few
 /// sentences each, an FAQ) reads as little prose, so cleaning the best container drops most
 /// of it as if it were clutter. When the page is not declared an article, marks a main area
-/// holding much of its text, and what survived cleaning is a small part of that area, the
-/// main area (minus the page chrome pruning already removed) is the content. Not for product
-/// pages and forums, whose main area is mostly offers, reviews and replies around the part a
-/// reader wants.
+/// holding much of its text (or, without such a mark, the one container scoring picked holds
+/// that much), and what survived cleaning is a small part of that area, the area (minus the
+/// page chrome pruning already removed) is the content. Not for product pages and forums,
+/// whose main area is mostly offers, reviews and replies around the part a reader wants.
 fn sparse_main(
     d: &Html,
     stats: &crate::dom::IdMap<Stats>,
     body: NodeId,
+    roots: &[NodeId],
     kept: u32,
     meta: &Meta,
 ) -> Option<NodeId> {
@@ -295,8 +302,12 @@ fn sparse_main(
         return None;
     }
     let text = |id: &NodeId| stats.get(id).map_or(0, |s| s.text);
-    let page = text(&body);
-    let main = innermost_main(d, |id| text(id) as f32 >= page as f32 * 0.4)?;
+    let much = |id: &NodeId| text(id) as f32 >= text(&body) as f32 * 0.4;
+    let main = match (innermost_main(d, much), roots) {
+        (Some(m), _) => m,
+        (None, [r]) if much(r) => *r,
+        _ => return None,
+    };
     ((kept as f32) < text(&main) as f32 * SPARSE_SHARE).then_some(main)
 }
 
