@@ -540,6 +540,36 @@ fn a_shop_category_without_a_main_element_keeps_its_grid() {
 }
 
 #[test]
+fn cards_are_what_a_landing_page_says_but_teasers_in_an_article() {
+    // Feature and testimonial cards of a few sentences each: outside an article they are the
+    // page; under a declared article, blocks named "card" are teasers for other stories.
+    let cards: String = (1..=6)
+        .map(|i| {
+            format!(
+                r#"<div class="value-card"><img src="/f/{i}.png" alt=""><img src="/f/{i}b.png" alt="">
+                <h3>Feature {i}</h3><div>Card text {i}: connect every inbox you own and let the tool rotate sending across them.</div>
+                <a href="/f/{i}">Learn more</a></div>"#
+            )
+        })
+        .collect();
+    let page = |og: &str| {
+        format!(
+            r#"<html><head><meta property="og:type" content="{og}"></head><body>
+            <div class="page-wrapper"><h1>Outreach that lands</h1><p>Find leads, write to them, and
+            win more work with the tools one team uses every day, from the first e-mail onwards.</p>
+            {}{cards}<p>Start today, at no cost, and see the difference in replies within a week.</p>
+            <div class="person vcard">BYLINE Sam Lee has written about sales for ten years, and runs the outreach team of a firm in Leeds.</div></div></body></html>"#,
+            para(8)
+        )
+    };
+    let landing = extract(&page("website"), &opts()).expect("extracts");
+    assert!(landing.text.contains("Card text 6"), "{}", landing.text);
+    assert!(!landing.text.contains("BYLINE"), "{}", landing.text);
+    let article = extract(&page("article"), &opts()).expect("extracts");
+    assert!(!article.text.contains("Card text 1"), "{}", article.text);
+}
+
+#[test]
 fn a_listing_page_keeps_its_cards_after_the_intro() {
     // A category archive: one intro paragraph, then a grid of recipe cards. Scoring picks the
     // intro; the cards are what the page lists and belong in the reading.

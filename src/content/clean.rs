@@ -652,7 +652,7 @@ fn fishy(n: NodeRef<'_, Node>, name: &str, f: &Frame, flags: Flags) -> bool {
     };
     let s = &f.stats;
     let weight = if flags.weight_classes {
-        class_weight(&names(el, flags))
+        card_weight(&names(el, flags), flags.article)
     } else {
         0.0
     };
@@ -707,6 +707,21 @@ fn fishy(n: NodeRef<'_, Node>, name: &str, f: &Frame, flags: Flags) -> bool {
         return s.embeds > 1 && text < 200;
     }
     false
+}
+
+/// [`class_weight`], except that outside articles a "card" is not clutter: in an article a
+/// card is a teaser for another story, but on a landing, pricing or listing page the cards
+/// (features, plans, testimonials) are what the page says. A person's card (`vcard`,
+/// `h-card`) stays a byline either way.
+fn card_weight(class_id: &str, article: bool) -> f32 {
+    if article
+        || !class_id.contains("card")
+        || class_id.contains("vcard")
+        || class_id.contains("h-card")
+    {
+        return class_weight(class_id);
+    }
+    class_weight(&class_id.replace("card", ""))
 }
 
 fn has_child_named(n: NodeRef<'_, Node>, tag: &str) -> bool {
