@@ -418,10 +418,26 @@ fn repeats_title(heading: &str, title: &str) -> bool {
     if heading == title || title.starts_with(heading) && heading.len() * 10 >= title.len() * 6 {
         return true;
     }
-    let hw: Vec<&str> = crate::text::words(heading).collect();
-    let tw: std::collections::HashSet<&str> = crate::text::words(title).collect();
+    // Lists rather than sets (one map type fewer in the .wasm), so both are bounded: no
+    // title runs to 100 words, and a page's 100,000-word "heading" must not cost 10^10
+    // comparisons.
+    let hw: Vec<&str> = crate::text::words(heading).take(101).collect();
+    if hw.len() > 100 {
+        return false;
+    }
+    // The title's distinct words, while they can still be few enough (at most 4/3 of the
+    // heading's).
+    let mut tw: Vec<&str> = Vec::new();
+    for w in crate::text::words(title) {
+        if !tw.contains(&w) {
+            tw.push(w);
+            if hw.len() * 4 < tw.len() * 3 {
+                return false;
+            }
+        }
+    }
     let shared = hw.iter().filter(|w| tw.contains(*w)).count();
-    hw.len() >= 3 && shared * 4 >= hw.len() * 3 && hw.len() * 4 >= tw.len() * 3
+    hw.len() >= 3 && shared * 4 >= hw.len() * 3
 }
 
 /// A short block that is page furniture by its wording: a skip link, a byline or date line
@@ -757,4 +773,37 @@ fn is_data_table(n: NodeRef<'_, Node>, s: &Stats) -> bool {
         return false;
     }
     has_th || (rows >= 3 && s.link_density() < 0.5)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::repeats_title;
+
+    #[test]
+    fn a_heading_repeats_the_title_by_most_of_its_words() {
+        let title = "cities plan new tram lines for the next decade";
+        assert!(repeats_title(
+            "cities plan new tram lines for the decade",
+            title
+        ));
+        assert!(repeats_title("plan new tram lines for the decade", title));
+        // Too short a part of it: a section heading that shares words.
+        assert!(!repeats_title("cities plan new tram lines", title));
+        assert!(!repeats_title("tram lines", title));
+        assert!(!repeats_title("what the mayor said about buses", title));
+        // Repeated words in the title count once.
+        assert!(repeats_title(
+            "tram tram lines",
+            "tram lines tram lines tram"
+        ));
+    }
+
+    /// Word lists, not sets: a hostile page's enormous heading or title must stay cheap
+    /// (with both at 200,000 distinct words, a pairwise comparison would not finish).
+    #[test]
+    fn enormous_headings_and_titles_are_not_compared_word_by_word() {
+        let huge: String = (0..200_000).map(|i| format!("w{i} ")).collect();
+        assert!(!repeats_title(&huge, &huge[1..]));
+        assert!(!repeats_title("cities plan new tram lines", &huge));
+    }
 }

@@ -40,12 +40,13 @@ fn within(inner: NodeRef<'_, Node>, outer: NodeId) -> bool {
 }
 
 pub(crate) fn scan(doc: &Html) -> Footnotes {
-    let mut ids: HashMap<&str, NodeId> = HashMap::new();
+    // String keys, as `suspense`'s map: one map type fewer in the .wasm.
+    let mut ids: HashMap<String, NodeId> = HashMap::new();
     let mut links: Vec<(NodeRef<'_, Node>, &str)> = Vec::new();
     for n in doc.tree.root().descendants() {
         if let Node::Element(el) = n.value() {
             if let Some(id) = el.attribute("id") {
-                ids.entry(id).or_insert(n.id());
+                ids.entry(id.to_string()).or_insert(n.id());
             }
             if el.name() == "a" {
                 if let Some(f) = el.attribute("href").and_then(fragment_of) {
@@ -61,7 +62,7 @@ pub(crate) fn scan(doc: &Html) -> Footnotes {
     let mut targets: crate::dom::IdMap<Vec<NodeRef<'_, Node>>> = Default::default();
     let mut lists: Vec<NodeId> = Vec::new();
     for (a, frag) in &links {
-        let Some(&tid) = ids.get(frag) else { continue };
+        let Some(&tid) = ids.get(*frag) else { continue };
         let Some(target) = doc.tree.get(tid) else {
             continue;
         };
