@@ -732,12 +732,12 @@ fn fishy(n: NodeRef<'_, Node>, name: &str, f: &Frame, flags: Flags) -> bool {
 fn card_weight(class_id: &str, article: bool) -> f32 {
     if article
         || !class_id.contains("card")
-        || class_id.contains("vcard")
-        || class_id.contains("h-card")
+        || crate::text::words(class_id).any(|t| t == "vcard" || t == "h-card")
     {
         return class_weight(class_id);
     }
-    class_weight(&class_id.replace("card", ""))
+    // A space, not nothing: `postcard` must not become `post`, a content name.
+    class_weight(&class_id.replace("card", " "))
 }
 
 fn has_child_named(n: NodeRef<'_, Node>, tag: &str) -> bool {

@@ -238,15 +238,17 @@ fn run_pass(
         // Copies count here: the main area's measure includes them too.
         let kept_all = kept.text + kept.copies;
         let sparse = body.and_then(|b| sparse_main(d, &stats, b, &roots, kept_all, meta));
-        let wider = sparse.or_else(|| short_pick(d, &stats, &roots, body, kept_all, meta));
+        let wider = sparse
+            .map(|(area, _)| area)
+            .or_else(|| short_pick(d, &stats, &roots, body, kept_all, meta));
         if let Some(wider) = wider {
             // A marked main area is sure to be the content, and so is the pick read whole when
             // cleaning left under a tenth of it (a grid judged away card by card: a looser
             // pass finds less of it, not an article). Otherwise a widened pick is a guess:
             // the next passes may still find the article (in a container named like
             // clutter), so the guess competes with the length it had.
-            let guess = sparse.is_none_or(|s| {
-                roots.contains(&s) && kept_all * 10 >= stats.get(&s).map_or(0, |x| x.text)
+            let guess = sparse.is_none_or(|(area, marked)| {
+                !marked && kept_all.saturating_mul(10) >= stats.get(&area).map_or(0, |x| x.text)
             });
             if undo.restore_to(d, mark) {
                 roots = vec![wider];
@@ -290,6 +292,7 @@ fn innermost_main(d: &Html, holds: impl Fn(&NodeId) -> bool) -> Option<NodeId> {
 /// that much), and what survived cleaning is a small part of that area, the area (minus the
 /// page chrome pruning already removed) is the content. Not for product pages and forums,
 /// whose main area is mostly offers, reviews and replies around the part a reader wants.
+/// Returns the area and whether the page marked it (`main`, `role=main`).
 fn sparse_main(
     d: &Html,
     stats: &crate::dom::IdMap<Stats>,
@@ -297,18 +300,18 @@ fn sparse_main(
     roots: &[NodeId],
     kept: u32,
     meta: &Meta,
-) -> Option<NodeId> {
+) -> Option<(NodeId, bool)> {
     if meta.declared_article || meta.page_type.as_deref().is_some_and(is_offer_or_thread) {
         return None;
     }
     let text = |id: &NodeId| stats.get(id).map_or(0, |s| s.text);
     let much = |id: &NodeId| text(id) as f32 >= text(&body) as f32 * 0.4;
-    let main = match (innermost_main(d, much), roots) {
-        (Some(m), _) => m,
-        (None, [r]) if much(r) => *r,
+    let area = match (innermost_main(d, much), roots) {
+        (Some(m), _) => (m, true),
+        (None, [r]) if much(r) => (*r, false),
         _ => return None,
     };
-    ((kept as f32) < text(&main) as f32 * SPARSE_SHARE).then_some(main)
+    ((kept as f32) < text(&area.0) as f32 * SPARSE_SHARE).then_some(area)
 }
 
 /// A listing page (a category, a tag archive, a recipe collection) opens with an intro

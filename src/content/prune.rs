@@ -212,7 +212,8 @@ fn is_hidden(el: &Element, hidden_attr: Option<&str>, flags: Flags) -> bool {
 /// Hidden tab panels are not counted: settings dialogs are built of them.
 ///
 /// Outside articles, a hidden block named as a disclosure's body (an FAQ answer, an
-/// accordion or collapse panel, a shop's "read more" expander) that holds sentences counts
+/// accordion or collapse panel, a shop's expander such as Amazon's `a-expander-content`) that
+/// holds sentences counts
 /// too, however it is wired: shops and landing pages keep their description and FAQ in
 /// them. In an article the collapsed FAQ under the story is an appendix the reader did not
 /// open, and it stays out.
@@ -248,6 +249,30 @@ fn is_collapsed_panel(
         && !matches!(role, Some("dialog" | "alertdialog" | "menu" | "listbox"))
 }
 
+/// An accordion's panel as WAI-ARIA describes it: `role=region`, opened by the button before
+/// it (labelled by it, controlled by it, or simply following a block that holds an
+/// `aria-expanded` toggle). Such a panel is named after the widget part
+/// (`accordion-item__dropdown`, `collapse`), not after what it holds: with sentences in it,
+/// it is an FAQ answer or a section of the page, not a menu. A banner, carousel or dialog
+/// that merely carries `role=region` is not wired to a toggle and meets the name rules.
+fn is_accordion_panel(node: NodeRef<'_, Node>, el: &Element, markers: &Markers) -> bool {
+    el.attribute("role").is_some_and(|r| r.trim() == "region")
+        && (el.attribute("aria-labelledby").is_some()
+            || el
+                .attribute("id")
+                .is_some_and(|id| markers.controlled.contains(id.trim()))
+            || node
+                .prev_siblings()
+                .find(|s| s.value().is_element())
+                .is_some_and(|s| {
+                    s.descendants().take(50).any(|n| {
+                        n.value()
+                            .as_element()
+                            .is_some_and(|e| e.attribute("aria-expanded").is_some())
+                    })
+                }))
+}
+
 /// Which elements hold, somewhere below them, a mark of the article itself: `main`, `h1`,
 /// `role=main`, `itemprop=articleBody`, and (a second, weaker set) `article`.
 ///
@@ -260,8 +285,10 @@ struct Markers {
     /// Holds any of those or an `<article>` below it.
     article: crate::dom::IdSet,
     /// Ids that a disclosure button opens and closes: `aria-controls` on an element with
-    /// `aria-expanded`, or on a plain `<button>` (some accordions keep their state in a
-    /// `data-` attribute). Not a tab (`role=tab`): hidden tab panels are not counted.
+    /// `aria-expanded`, or on a `<button>` with no `role` (some accordions keep their state
+    /// in a `data-` attribute). Not a tab (`role=tab`): hidden tab panels are not counted.
+    /// A plain button may also open a drawer or a menu: the panel then still meets every
+    /// clutter rule, as any collapsed panel does.
     controlled: std::collections::HashSet<String>,
 }
 
@@ -535,16 +562,12 @@ fn decide(
     {
         return true;
     }
-    // An accordion's panel (`role=region`, the WAI-ARIA pattern) is named after the widget
-    // part (`accordion__dropdown`, `collapse`), not after what it holds: with sentences in
-    // it, it is an FAQ answer or a section of the page, not a menu.
     if is_unlikely(&cid)
         && !markers.article(node)
         && !((is_expander(&cid) && holds_prose(node, 3))
             || (is_layout_wrapper(&cid) && holds_prose(node, 6))
             || (is_sidebar_layout(&cid) && holds_prose(node, 2))
-            || (el.attribute("role").is_some_and(|r| r.trim() == "region")
-                && holds_sentences(node)))
+            || (is_accordion_panel(node, el, markers) && holds_sentences(node)))
     {
         return true;
     }
@@ -972,13 +995,16 @@ mod tests {
         assert!(kept_text(&page(answer)).contains("ANSWER"));
         let menu = r#"<a href="/a">MENU one</a> <a href="/b">Two</a>"#;
         assert!(!kept_text(&page(menu)).contains("MENU"));
+        // A banner that merely carries `role=region`, wired to no toggle, is still a banner.
+        let banner = r#"<html><body><main><h1>Course</h1><div class="site-banner" role="region"><p>BANNER: our spring intake is open, and places on every course are going fast.</p></div></main></body></html>"#;
+        assert!(!kept_text(banner).contains("BANNER"));
     }
 
     /// Outside articles, a collapsed FAQ answer or expander holding sentences is the page's
     /// text (a shop's description, a course's FAQ); in an article it stays out.
     #[test]
     fn collapsed_faq_answers_count_outside_articles() {
-        let page = r#"<html><body><main><h1>Backpack</h1><div class="faq-question">Is it waterproof?</div><div class="faq-answer" style="display: none;">A: Yes, the water-resistant fabric and the rain COVER shield your gear in a storm.</div><div class="promo-strip" style="display:none">Spring SALE now on, take a look at what is new.</div></main></body></html>"#;
+        let page = r#"<html><body><main><h1>Backpack</h1><div class="faq-question">Is it waterproof?</div><div class="faq-answer" style="display: none;">A: Yes, the water-resistant fabric and the rain COVER shield your gear in a storm.</div><div class="season-note" style="display:none">Our Spring SALE is now on: take a look at what is new in the store this week.</div></main></body></html>"#;
         let shop = kept_text(page);
         assert!(shop.contains("COVER") && !shop.contains("SALE"), "{shop}");
         let article = Flags {
