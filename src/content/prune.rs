@@ -213,10 +213,9 @@ fn is_hidden(el: &Element, hidden_attr: Option<&str>, flags: Flags) -> bool {
 ///
 /// Outside articles, a hidden block named as a disclosure's body (an FAQ answer, an
 /// accordion or collapse panel, a shop's expander such as Amazon's `a-expander-content`) that
-/// holds sentences counts
-/// too, however it is wired: shops and landing pages keep their description and FAQ in
-/// them. In an article the collapsed FAQ under the story is an appendix the reader did not
-/// open, and it stays out.
+/// holds sentences counts too, however it is wired: shops and landing pages keep their
+/// description and FAQ in them. In an article the collapsed FAQ under the story is an
+/// appendix the reader did not open, and it stays out.
 fn is_collapsed_panel(
     node: NodeRef<'_, Node>,
     el: &Element,
@@ -244,9 +243,7 @@ fn is_collapsed_panel(
     {
         return true;
     }
-    el.attribute("id")
-        .is_some_and(|id| markers.controlled.contains(id.trim()))
-        && !matches!(role, Some("dialog" | "alertdialog" | "menu" | "listbox"))
+    markers.toggled(el) && !matches!(role, Some("dialog" | "alertdialog" | "menu" | "listbox"))
 }
 
 /// An accordion's panel as WAI-ARIA describes it: `role=region`, opened by the button before
@@ -258,9 +255,7 @@ fn is_collapsed_panel(
 fn is_accordion_panel(node: NodeRef<'_, Node>, el: &Element, markers: &Markers) -> bool {
     el.attribute("role").is_some_and(|r| r.trim() == "region")
         && (el.attribute("aria-labelledby").is_some()
-            || el
-                .attribute("id")
-                .is_some_and(|id| markers.controlled.contains(id.trim()))
+            || markers.toggled(el)
             || node
                 .prev_siblings()
                 .find(|s| s.value().is_element())
@@ -352,6 +347,13 @@ impl Markers {
     /// and related-story rails wrap each of their items in one.
     fn page(&self, node: NodeRef<'_, Node>) -> bool {
         self.page.contains(&node.id())
+    }
+
+    /// Is the element one that a disclosure button opens and closes (its id in
+    /// [`Markers::controlled`])?
+    fn toggled(&self, el: &Element) -> bool {
+        el.attribute("id")
+            .is_some_and(|id| self.controlled.contains(id.trim()))
     }
 }
 
